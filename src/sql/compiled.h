@@ -1,0 +1,33 @@
+#pragma once
+// The compiler's output: statements with their parameter list, plus the decode plan.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "decode/plan.h"
+
+namespace sluice::sql {
+
+// How the JS side must encode a bound value for the dialect (docs/internals.md §2).
+enum class param_type : uint8_t {
+  integer, bigint, real, numeric, text, boolean, timestamp, date, json, uuid, any
+};
+
+struct param {
+  std::optional<uint32_t> ref;  // index into the caller's values...
+  std::string value_json;       // ...or a constant from the catalog, as JSON text
+  param_type type = param_type::any;
+};
+
+struct statement {
+  std::string sql;
+  std::vector<param> params;
+};
+
+struct compiled {
+  std::vector<statement> statements;
+  decode::plan plan;
+};
+
+}  // namespace sluice::sql
