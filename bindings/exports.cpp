@@ -1,6 +1,6 @@
-// The only extern "C" surface of the module. Every call reads its input from the buffer
-// handed out by sluice_input_buffer, returns a status, and leaves its answer in the
-// response buffer until sluice_response_release. JS never reads C structs.
+// The only extern "C" surface of the module (listed in exports.txt). Every call reads its
+// input from the buffer handed out by sluice_input_buffer, returns a status, and leaves its
+// answer in the response buffer until sluice_response_release. JS never reads C structs.
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -10,17 +10,25 @@
 
 #include "core/error.h"
 #include "core/json_writer.h"
+#include "decode/decode.h"
+#include "migrate/ddl.h"
 #include "schema/load_schema.h"
 #include "simdjson.h"
+#include "sql/compile.h"
+#include "sql/compiled_json.h"
+#include "validate/validator.h"
 
 namespace {
 
 enum call_status : int32_t { status_ok = 0, status_error = 1, status_invalid = 2 };
 
-std::string input;  // reused across calls; always SIMDJSON_PADDING bytes longer than asked
+// Caches that live as long as the module: catalogs, decode plans and validators are created
+// once per schema, statement shape and validator, and referred to by index from JS.
+std::string input;
 std::string response;
-
 std::vector<std::unique_ptr<sluice::schema::catalog>> schemas;
+std::vector<sluice::decode::plan> plans;
+std::vector<std::unique_ptr<sluice::validate::validator>> validators;
 
 int32_t fail(const sluice::error& e) {
   response = sluice::error_to_json(e);
@@ -32,7 +40,25 @@ int32_t succeed(std::string body) {
   return status_ok;
 }
 
+int32_t fail_unknown(sluice::error_code code, std::string_view what, int32_t id) {
+  return fail(sluice::make_error(code, "no " + std::string(what) + " " + std::to_string(id)));
+}
+
 std::string_view input_view(size_t len) { return std::string_view(input.data(), len); }
+
+std::string id_document(std::string_view key, size_t id) {
+  sluice::json_writer w;
+  w.begin_object();
+  w.key(key);
+  w.uint64(id);
+  w.end_object();
+  return w.take();
+}
+
+const sluice::schema::catalog* find_schema(int32_t id) {
+  if (id < 0 || static_cast<size_t>(id) >= schemas.size()) return nullptr;
+  return schemas[static_cast<size_t>(id)].get();
+}
 
 }  // namespace
 
@@ -56,10 +82,61 @@ int32_t sluice_load_schema(size_t len) {
   auto loaded = sluice::schema::load_schema(input_view(len));
   if (!loaded.ok()) return fail(loaded.err());
   schemas.push_back(std::make_unique<sluice::schema::catalog>(std::move(loaded.value())));
+  return succeed(id_document("schema", schemas.size() - 1));
+}
+
+int32_t sluice_compile(int32_t schema_id, size_t len) {
+  const auto* cat = find_schema(schema_id);
+  if (!cat) return fail_unknown(sluice::error_code::unknown_schema, "schema", schema_id);
+  auto compiled = sluice::sql::compile(*cat, input_view(len));
+  if (!compiled.ok()) return fail(compiled.err());
+  const auto plan_id = static_cast<uint32_t>(plans.size());
+  auto body = sluice::sql::compiled_to_json(compiled.value(), plan_id);
+  plans.push_back(std::move(compiled.value().plan));
+  return succeed(std::move(body));
+}
+
+int32_t sluice_decode(int32_t plan_id, int32_t format, size_t len) {
+  if (plan_id < 0 || static_cast<size_t>(plan_id) >= plans.size())
+    return fail_unknown(sluice::error_code::unknown_plan, "plan", plan_id);
+  auto out = sluice::decode::decode(plans[static_cast<size_t>(plan_id)],
+                                    static_cast<sluice::decode::input_format>(format), input_view(len));
+  if (!out.ok()) return fail(out.err());
+  return succeed(std::move(out.value()));
+}
+
+int32_t sluice_register_validator(int32_t schema_id, size_t len) {
+  const auto* cat = find_schema(schema_id);
+  if (!cat) return fail_unknown(sluice::error_code::unknown_schema, "schema", schema_id);
+  auto loaded = sluice::validate::load_validator(*cat, input_view(len));
+  if (!loaded.ok()) return fail(loaded.err());
+  validators.push_back(std::make_unique<sluice::validate::validator>(std::move(loaded.value())));
+  return succeed(id_document("validator", validators.size() - 1));
+}
+
+int32_t sluice_validate(int32_t validator_id, size_t len) {
+  if (validator_id < 0 || static_cast<size_t>(validator_id) >= validators.size())
+    return fail_unknown(sluice::error_code::unknown_validator, "validator", validator_id);
+  auto out = sluice::validate::validate(*validators[static_cast<size_t>(validator_id)], input_view(len));
+  response = std::move(out.json);
+  switch (out.kind) {
+    case sluice::validate::outcome::kind::accepted: return status_ok;
+    case sluice::validate::outcome::kind::rejected: return status_invalid;
+    case sluice::validate::outcome::kind::malformed: return status_error;
+  }
+  return status_error;
+}
+
+int32_t sluice_schema_ddl(int32_t schema_id, int32_t dialect) {
+  const auto* cat = find_schema(schema_id);
+  if (!cat) return fail_unknown(sluice::error_code::unknown_schema, "schema", schema_id);
+  const auto id = dialect == 0 ? sluice::sql::dialect_id::postgres : sluice::sql::dialect_id::sqlite;
   sluice::json_writer w;
   w.begin_object();
-  w.key("schema");
-  w.int64(static_cast<int64_t>(schemas.size() - 1));
+  w.key("statements");
+  w.begin_array();
+  for (const auto& statement : sluice::migrate::create_schema_ddl(*cat, id)) w.string(statement);
+  w.end_array();
   w.end_object();
   return succeed(w.take());
 }

@@ -1,0 +1,94 @@
+// Instantiates the sluice core and wraps its C ABI: every call copies bytes into the input
+// buffer, runs, copies the response out and releases it, whatever happens.
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export const STATUS_OK = 0;
+export const STATUS_ERROR = 1;
+export const STATUS_INVALID = 2;
+
+export const INPUT_ROWS = 0;
+export const INPUT_NEON = 1;
+
+// The module is standalone (no Emscripten glue); the only imports are process hooks that a
+// core without I/O never uses in practice, so they are stubs.
+function stubImports(module) {
+  const imports = {};
+  for (const { module: from, name, kind } of WebAssembly.Module.imports(module)) {
+    if (kind !== "function") continue;
+    imports[from] ??= {};
+    imports[from][name] =
+      name === "emscripten_notify_memory_growth"
+        ? () => {}
+        : () => {
+            throw new Error(`sluice core called ${from}.${name}`);
+          };
+  }
+  return imports;
+}
+
+export class Core {
+  #x;
+
+  constructor(module) {
+    const instance = new WebAssembly.Instance(module, stubImports(module));
+    this.#x = instance.exports;
+    this.#x._initialize?.();
+  }
+
+  // Copies `input` (string or bytes) into the module; returns its length in bytes.
+  #write(input) {
+    const x = this.#x;
+    if (typeof input === "string") {
+      const room = input.length * 3;
+      const ptr = x.sluice_input_buffer(room);
+      return encoder.encodeInto(input, new Uint8Array(x.memory.buffer, ptr, room)).written;
+    }
+    const ptr = x.sluice_input_buffer(input.byteLength);
+    new Uint8Array(x.memory.buffer, ptr, input.byteLength).set(input);
+    return input.byteLength;
+  }
+
+  #take(status, asBytes) {
+    const x = this.#x;
+    try {
+      const view = new Uint8Array(x.memory.buffer, x.sluice_response_ptr(), x.sluice_response_len());
+      return asBytes && status === STATUS_OK
+        ? { status, bytes: view.slice() }
+        : { status, text: decoder.decode(view) };
+    } finally {
+      x.sluice_response_release();
+    }
+  }
+
+  // Each returns { status, text } (or { status, bytes } where noted); see docs/internals.md.
+  loadSchema(documentText) {
+    const len = this.#write(documentText);
+    return this.#take(this.#x.sluice_load_schema(len), false);
+  }
+
+  compile(schemaId, specText) {
+    const len = this.#write(specText);
+    return this.#take(this.#x.sluice_compile(schemaId, len), false);
+  }
+
+  // Output JSON as bytes (for an HTTP body) or as text (for JSON.parse).
+  decode(planId, format, input, asBytes) {
+    const len = this.#write(input);
+    return this.#take(this.#x.sluice_decode(planId, format, len), asBytes);
+  }
+
+  registerValidator(schemaId, specText) {
+    const len = this.#write(specText);
+    return this.#take(this.#x.sluice_register_validator(schemaId, len), false);
+  }
+
+  validate(validatorId, body, asBytes) {
+    const len = this.#write(body);
+    return this.#take(this.#x.sluice_validate(validatorId, len), asBytes);
+  }
+
+  schemaDdl(schemaId, dialect) {
+    return this.#take(this.#x.sluice_schema_ddl(schemaId, dialect === "postgres" ? 0 : 1), false);
+  }
+}
