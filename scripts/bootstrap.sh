@@ -4,8 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(g++ cmake make pkg-config emscripten libgtest-dev libsqlite3-dev sqlite3)
-[[ " $* " == *" --postgres "* ]] && apt_packages+=(postgresql libpq-dev libcpp-httplib-dev)
+apt_packages=(g++ cmake make pkg-config emscripten libgtest-dev libsqlite3-dev sqlite3
+  postgresql libpq-dev libcpp-httplib-dev)
 command -v node >/dev/null || apt_packages+=(nodejs npm)
 
 missing=()

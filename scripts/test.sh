@@ -7,4 +7,4 @@ scripts/bootstrap.sh
 scripts/build.sh
 
 (cd build/native && ctest --output-on-failure)
-node --test --test-concurrency=1 "tests/js/**/*.test.js"
+node --test --test-concurrency=1 tests/js/

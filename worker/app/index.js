@@ -1,0 +1,36 @@
+// The reference Worker: the Drizzle tutorial's users/posts API served by sluice.
+import { Hono } from "hono/tiny";
+
+import { DatabaseError } from "../index.js";
+import { dbFor } from "./db.js";
+import { HttpError, jsonError } from "./http.js";
+import { mountHealth } from "./routes/health.js";
+import { mountPosts } from "./routes/posts.js";
+import { mountUsers } from "./routes/users.js";
+
+const app = new Hono();
+
+app.use(async (c, next) => {
+  c.set("db", dbFor(c.env));
+  await next();
+});
+
+mountUsers(app);
+mountPosts(app);
+mountHealth(app);
+
+app.notFound(() => jsonError(404, "not found"));
+
+app.onError((error) => {
+  if (error instanceof HttpError) return error.response;
+  if (error instanceof DatabaseError && error.kind === "unique_violation") {
+    return jsonError(409, `${error.column ?? "value"} already exists`, error.column ? { field: error.column } : undefined);
+  }
+  if (error instanceof DatabaseError && error.kind === "not_null_violation") {
+    return jsonError(400, `${error.column ?? "a required value"} is missing`);
+  }
+  console.error(error);
+  return jsonError(500, "internal error");
+});
+
+export default app;
