@@ -1,0 +1,13 @@
+// Median cost per operation: many short samples, the median sample wins, so a noisy shared
+// machine skews the result less than one long run would.
+export async function measure(operation, { samples = 31, perSample = 50, warmup = 300 } = {}) {
+  for (let i = 0; i < warmup; i++) await operation();
+  const costs = [];
+  for (let s = 0; s < samples; s++) {
+    const start = performance.now();
+    for (let i = 0; i < perSample; i++) await operation();
+    costs.push(((performance.now() - start) * 1000) / perSample);
+  }
+  costs.sort((a, b) => a - b);
+  return costs[Math.floor(costs.length / 2)];
+}
