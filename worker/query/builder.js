@@ -1,0 +1,84 @@
+/**
+ * @module query/builder
+ * What every statement builder shares: it is a thenable (await it for JS objects), and has
+ * `.bytes()` for the JSON as bytes, `.toSQL()` and `.toSpec()`. Nothing runs until one of
+ * those is called, and each call runs anew: values computed in JS ($defaultFn, $onUpdate)
+ * are computed again for every execution.
+ */
+import { SluiceError } from "../errors.js";
+import { execute, toSQL } from "../runtime/execute.js";
+import { isColumn } from "../schema/column.js";
+import { Expression, SpecContext, columnRef } from "./spec-context.js";
+
+export class QueryBuilder {
+  /** @param {import("../db.js").Database} db */
+  constructor(db) {
+    this.db = db;
+  }
+
+  /** Runs the statement; resolves to JS objects (timestamps as Date). */
+  then(onFulfilled, onRejected) {
+    return execute(this.db, this, false).then(onFulfilled, onRejected);
+  }
+
+  catch(onRejected) {
+    return this.then(undefined, onRejected);
+  }
+
+  finally(onFinally) {
+    return execute(this.db, this, false).finally(onFinally);
+  }
+
+  /**
+   * Runs the statement; resolves to the result as JSON bytes, ready to be a response body.
+   * No JS objects are built for the rows.
+   * @returns {Promise<Uint8Array>}
+   */
+  bytes() {
+    return execute(this.db, this, true);
+  }
+
+  /**
+   * The SQL and encoded parameters of the (first) statement, without running it.
+   * @returns {{ sql: string, params: unknown[] }}
+   */
+  toSQL() {
+    return toSQL(this.db, this);
+  }
+
+  /**
+   * The query spec handed to the core, and the values its `{"param":N}` refer to.
+   * @returns {{ spec: string, values: unknown[] }}
+   */
+  toSpec() {
+    const ctx = new SpecContext();
+    return { spec: this.writeSpec(ctx), values: ctx.values };
+  }
+}
+
+/** `[{"key":"id","expr":E},...]` for a projection or a partial returning. */
+export function writeFields(ctx, fields) {
+  let out = "";
+  let first = true;
+  for (const key in fields) {
+    const value = fields[key];
+    if (!isColumn(value) && !(value instanceof Expression)) {
+      throw new SluiceError("unsupported_feature", `field "${key}" must be a column`, { path: [key] });
+    }
+    out += `${first ? "" : ","}{"key":${JSON.stringify(key)},"expr":${isColumn(value) ? columnRef(value) : value.write(ctx)}}`;
+    first = false;
+  }
+  if (first) throw new SluiceError("invalid_value", "a projection needs at least one field");
+  return `[${out}]`;
+}
+
+/** `,"returning":...` or nothing. */
+export function writeReturning(ctx, returning) {
+  if (returning === undefined) return "";
+  return returning === true ? `,"returning":"all"` : `,"returning":${writeFields(ctx, returning)}`;
+}
+
+/** `,"where":E` or nothing. */
+export function writeWhere(ctx, where) {
+  return where === undefined ? "" : `,"where":${ctx.operand(where)}`;
+}

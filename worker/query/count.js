@@ -1,0 +1,24 @@
+/**
+ * @module query/count
+ * `db.$count(table, condition?)`: resolves to a number.
+ * @example
+ * await db.$count(posts, eq(posts.published, true));
+ * // postgres: select count(*) from "posts" where "posts"."published" = $1
+ * // sqlite:   select count(*) from "posts" where "posts"."published" = ?
+ */
+import { QueryBuilder, writeWhere } from "./builder.js";
+import { tableKey } from "./spec-context.js";
+
+export class CountQuery extends QueryBuilder {
+  constructor(db, table, condition) {
+    super(db);
+    tableKey(table);
+    this.reads = false;
+    this.table = table;
+    this.condition = condition;
+  }
+
+  writeSpec(ctx) {
+    return `${this.db.prefix}"kind":"count","table":${JSON.stringify(tableKey(this.table))}${writeWhere(ctx, this.condition)}}`;
+  }
+}

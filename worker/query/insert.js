@@ -1,0 +1,92 @@
+/**
+ * @module query/insert
+ * `db.insert(table).values(row | rows)`, with onConflictDoNothing / onConflictDoUpdate and
+ * returning. A multi-row insert over the driver's parameter limit (D1: 100) is compiled into
+ * several statements that the driver sends as one atomic batch.
+ * @example
+ * await db.insert(users).values({ email, name }).returning();
+ * // postgres: insert into "users" ("email", "name", ...) values ($1, $2, ...) returning ...
+ * // sqlite:   insert into "users" ("email", "name", ...) values (?, ?, ...) returning ...
+ */
+import { SluiceError } from "../errors.js";
+import { isColumn } from "../schema/column.js";
+import { TABLE } from "../schema/table-meta.js";
+import { QueryBuilder, writeReturning } from "./builder.js";
+import { tableKey } from "./spec-context.js";
+import { writeInsertRow, writeSet } from "./write-values.js";
+
+function targetKeys(table, target, what) {
+  const list = Array.isArray(target) ? target : [target];
+  return list.map((c) => {
+    if (!isColumn(c) || c.table !== table) {
+      throw new SluiceError("invalid_value", `${what} target must be columns of "${table[TABLE].name}"`);
+    }
+    return c.key;
+  });
+}
+
+function rejectExtras(config, what) {
+  for (const key of ["where", "targetWhere", "setWhere"]) {
+    if (config[key] !== undefined) throw new SluiceError("unsupported_feature", `${what}: "${key}" is not supported`);
+  }
+}
+
+export class InsertQuery extends QueryBuilder {
+  constructor(db, table) {
+    super(db);
+    tableKey(table);
+    this.reads = false;
+    this.table = table;
+    this.rows = undefined;
+    this.conflict = undefined;
+    this.returningFields = undefined;
+  }
+
+  /** @param {object | object[]} rows */
+  values(rows) {
+    const list = Array.isArray(rows) ? rows : [rows];
+    if (list.length === 0) throw new SluiceError("invalid_value", "insert().values() needs at least one row");
+    this.rows = list;
+    return this;
+  }
+
+  /** @param {{ target?: object | object[] }} [config] */
+  onConflictDoNothing(config = {}) {
+    rejectExtras(config, "onConflictDoNothing");
+    const target = config.target === undefined ? undefined : targetKeys(this.table, config.target, "onConflictDoNothing");
+    this.conflict = { action: "nothing", target };
+    return this;
+  }
+
+  /**
+   * On a conflict on `target`, update with `set` (plus $onUpdate columns it leaves unset).
+   * @param {{ target: object | object[], set: object }} config
+   */
+  onConflictDoUpdate(config) {
+    rejectExtras(config, "onConflictDoUpdate");
+    if (config.set === undefined) throw new SluiceError("invalid_value", "onConflictDoUpdate needs set");
+    this.conflict = { action: "update", target: targetKeys(this.table, config.target, "onConflictDoUpdate"), set: config.set };
+    return this;
+  }
+
+  /** @param {Record<string, object>} [fields] all columns when omitted */
+  returning(fields) {
+    this.returningFields = fields ?? true;
+    return this;
+  }
+
+  writeSpec(ctx) {
+    if (this.rows === undefined) throw new SluiceError("invalid_value", "insert() needs .values()");
+    let rows = "";
+    for (let i = 0; i < this.rows.length; i++) rows += (i ? "," : "") + writeInsertRow(ctx, this.table, this.rows[i]);
+    let spec = `${this.db.prefix}"kind":"insert","table":${JSON.stringify(tableKey(this.table))},"rows":[${rows}]`;
+    const conflict = this.conflict;
+    if (conflict !== undefined) {
+      spec += `,"onConflict":{"action":"${conflict.action}"`;
+      if (conflict.target !== undefined) spec += `,"target":${JSON.stringify(conflict.target)}`;
+      if (conflict.set !== undefined) spec += `,"set":${writeSet(ctx, this.table, conflict.set, "onConflictDoUpdate")}`;
+      spec += "}";
+    }
+    return `${spec}${writeReturning(ctx, this.returningFields)}}`;
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * @module query/operators
+ * Filter operators. Each returns an expression node; values become parameters, columns
+ * become references, and the SQL is written by the core for the target dialect.
+ * @example
+ * db.select().from(users).where(and(eq(users.role, "admin"), gt(users.id, 10)));
+ * // postgres: select ... from "users" where ("users"."role" = $1 and "users"."id" > $2)
+ * // sqlite:   select ... from "users" where ("users"."role" = ? and "users"."id" > ?)
+ */
+import { SluiceError } from "../errors.js";
+import { Expression } from "./spec-context.js";
+
+class Comparison extends Expression {
+  constructor(op, left, right) {
+    super();
+    this.op = op;
+    this.left = left;
+    this.right = right;
+  }
+
+  write(ctx) {
+    return `{"op":"${this.op}","left":${ctx.operand(this.left, this.right)},"right":${ctx.operand(this.right, this.left)}}`;
+  }
+}
+
+class Membership extends Expression {
+  constructor(op, left, list) {
+    super();
+    if (!Array.isArray(list)) throw new SluiceError("invalid_value", `${op} needs an array of values`);
+    this.op = op;
+    this.left = left;
+    this.list = list;
+  }
+
+  write(ctx) {
+    let items = "";
+    for (let i = 0; i < this.list.length; i++) {
+      items += (i ? "," : "") + ctx.operand(this.list[i], this.left);
+    }
+    return `{"op":"${this.op}","left":${ctx.operand(this.left)},"right":[${items}]}`;
+  }
+}
+
+class Unary extends Expression {
+  constructor(op, arg) {
+    super();
+    this.op = op;
+    this.arg = arg;
+  }
+
+  write(ctx) {
+    return `{"op":"${this.op}","arg":${ctx.operand(this.arg)}}`;
+  }
+}
+
+class Range extends Expression {
+  constructor(op, arg, low, high) {
+    super();
+    this.op = op;
+    this.arg = arg;
+    this.low = low;
+    this.high = high;
+  }
+
+  write(ctx) {
+    const arg = ctx.operand(this.arg);
+    return `{"op":"${this.op}","arg":${arg},"low":${ctx.operand(this.low, this.arg)},"high":${ctx.operand(this.high, this.arg)}}`;
+  }
+}
+
+class Logical extends Expression {
+  constructor(op, args) {
+    super();
+    this.op = op;
+    // drizzle lets callers pass undefined for "no condition here": `and(a, flag ? b : undefined)`.
+    this.args = args.filter((a) => a !== undefined);
+  }
+
+  write(ctx) {
+    let args = "";
+    for (let i = 0; i < this.args.length; i++) args += (i ? "," : "") + ctx.operand(this.args[i]);
+    return `{"op":"${this.op}","args":[${args}]}`;
+  }
+}
+
+/** `left = right` (a null value compares with `=`, as in drizzle; use isNull for IS NULL). */
+export const eq = (left, right) => new Comparison("eq", left, right);
+/** `left <> right` */
+export const ne = (left, right) => new Comparison("ne", left, right);
+/** `left > right` */
+export const gt = (left, right) => new Comparison("gt", left, right);
+/** `left >= right` */
+export const gte = (left, right) => new Comparison("gte", left, right);
+/** `left < right` */
+export const lt = (left, right) => new Comparison("lt", left, right);
+/** `left <= right` */
+export const lte = (left, right) => new Comparison("lte", left, right);
+/** `left like pattern` */
+export const like = (left, pattern) => new Comparison("like", left, pattern);
+/** `left not like pattern` */
+export const notLike = (left, pattern) => new Comparison("notLike", left, pattern);
+/** Case-insensitive like (`ilike` on Postgres, `like` on SQLite, which ignores ASCII case). */
+export const ilike = (left, pattern) => new Comparison("ilike", left, pattern);
+/** Case-insensitive not like. */
+export const notIlike = (left, pattern) => new Comparison("notIlike", left, pattern);
+/** `left in (...)`; an empty list is false. */
+export const inArray = (left, values) => new Membership("inArray", left, values);
+/** `left not in (...)`; an empty list is true. */
+export const notInArray = (left, values) => new Membership("notInArray", left, values);
+/** `arg is null` */
+export const isNull = (arg) => new Unary("isNull", arg);
+/** `arg is not null` */
+export const isNotNull = (arg) => new Unary("isNotNull", arg);
+/** `not (condition)` */
+export const not = (condition) => new Unary("not", condition);
+/** `arg between low and high` */
+export const between = (arg, low, high) => new Range("between", arg, low, high);
+/** `arg not between low and high` */
+export const notBetween = (arg, low, high) => new Range("notBetween", arg, low, high);
+/** All conditions; undefined ones are skipped, none means no condition. */
+export const and = (...conditions) => new Logical("and", conditions);
+/** Any condition; undefined ones are skipped. */
+export const or = (...conditions) => new Logical("or", conditions);
+
+/** The operators handed to relational `where` callbacks: `(t, { eq }) => eq(t.published, true)`. */
+export const operators = {
+  eq, ne, gt, gte, lt, lte, like, notLike, ilike, notIlike, inArray, notInArray,
+  isNull, isNotNull, not, between, notBetween, and, or,
+};

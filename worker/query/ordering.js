@@ -1,0 +1,31 @@
+/**
+ * @module query/ordering
+ * `asc(col)` / `desc(col)` for orderBy; a bare column sorts ascending.
+ */
+export class Order {
+  constructor(expr, dir) {
+    this.expr = expr;
+    this.dir = dir;
+  }
+}
+
+/** Ascending order. */
+export const asc = (expr) => new Order(expr, "asc");
+/** Descending order. */
+export const desc = (expr) => new Order(expr, "desc");
+
+/** The ordering helpers handed to relational `orderBy` callbacks. */
+export const orderings = { asc, desc };
+
+/** `[{"expr":E,"dir":"asc|desc"},...]` for one order item or a list of them. */
+export function writeOrder(ctx, items) {
+  const list = Array.isArray(items) ? items : [items];
+  let out = "";
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    const ordered = item instanceof Order;
+    const expr = ctx.operand(ordered ? item.expr : item);
+    out += `${i ? "," : ""}{"expr":${expr},"dir":"${ordered ? item.dir : "asc"}"}`;
+  }
+  return `[${out}]`;
+}

@@ -1,0 +1,14 @@
+/**
+ * @module query/raw
+ * `db.execute(sql\`...\`)`: a raw statement. Values are bound, never spliced; rows come
+ * back as objects keyed by the database's column names, with the database's own types.
+ */
+import { QueryBuilder } from "./builder.js";
+
+export class RawQuery extends QueryBuilder {
+  /** @param {import("./sql-tag.js").SQL} statement */
+  constructor(db, statement) {
+    super(db);
+    this.raw = statement;
+  }
+}

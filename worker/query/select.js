@@ -1,0 +1,93 @@
+/**
+ * @module query/select
+ * `db.select(fields?).from(table)` with joins, where, orderBy, limit and offset.
+ * @example
+ * await db.select({ id: posts.id, authorName: users.name }).from(posts)
+ *   .innerJoin(users, eq(posts.authorId, users.id)).where(eq(posts.published, true)).limit(10);
+ * // postgres: select "posts"."id", "users"."name" from "posts"
+ * //   inner join "users" on "posts"."author_id" = "users"."id" where "posts"."published" = $1 limit $2
+ * // sqlite: the same with ? placeholders, wrapped so SQLite returns the rows as one JSON cell
+ */
+import { SluiceError } from "../errors.js";
+import { QueryBuilder, writeFields, writeWhere } from "./builder.js";
+import { writeOrder } from "./ordering.js";
+import { tableKey } from "./spec-context.js";
+
+export class SelectQuery extends QueryBuilder {
+  constructor(db, fields) {
+    super(db);
+    this.reads = true;
+    this.fields = fields;
+    this.table = undefined;
+    this.joins = [];
+    this.condition = undefined;
+    this.order = undefined;
+    this.limitValue = undefined;
+    this.offsetValue = undefined;
+  }
+
+  /** @param {object} table */
+  from(table) {
+    tableKey(table); // fails here, not at execution, for a table outside the schema
+    this.table = table;
+    return this;
+  }
+
+  /** @param {object} table @param {object} on */
+  innerJoin(table, on) {
+    return this.#join("inner", table, on);
+  }
+
+  /** Rows of `table` that match nothing come back as null (a null group without projection). */
+  leftJoin(table, on) {
+    return this.#join("left", table, on);
+  }
+
+  #join(type, table, on) {
+    this.joins.push({ type, key: JSON.stringify(tableKey(table)), on });
+    return this;
+  }
+
+  /** @param {object | undefined} condition undefined means no condition */
+  where(condition) {
+    this.condition = condition;
+    return this;
+  }
+
+  /** @param {...object} items columns (ascending) or asc()/desc(), or one array of them */
+  orderBy(...items) {
+    this.order = items.length === 1 && Array.isArray(items[0]) ? items[0] : items;
+    return this;
+  }
+
+  /** @param {number} n */
+  limit(n) {
+    this.limitValue = n;
+    return this;
+  }
+
+  /** @param {number} n */
+  offset(n) {
+    this.offsetValue = n;
+    return this;
+  }
+
+  writeSpec(ctx) {
+    if (this.table === undefined) throw new SluiceError("invalid_value", "select() needs .from(table)");
+    let spec = `${this.db.prefix}"kind":"select","table":${JSON.stringify(tableKey(this.table))}`;
+    if (this.fields !== undefined) spec += `,"fields":${writeFields(ctx, this.fields)}`;
+    if (this.joins.length) {
+      let joins = "";
+      for (let i = 0; i < this.joins.length; i++) {
+        const j = this.joins[i];
+        joins += `${i ? "," : ""}{"type":"${j.type}","table":${j.key},"on":${ctx.operand(j.on)}}`;
+      }
+      spec += `,"joins":[${joins}]`;
+    }
+    spec += writeWhere(ctx, this.condition);
+    if (this.order !== undefined && this.order.length) spec += `,"orderBy":${writeOrder(ctx, this.order)}`;
+    if (this.limitValue !== undefined) spec += `,"limit":${ctx.param(this.limitValue)}`;
+    if (this.offsetValue !== undefined) spec += `,"offset":${ctx.param(this.offsetValue)}`;
+    return `${spec}}`;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * @module runtime/decode
+ * Turns what a driver returned into the caller's result: one `sluice_decode` per payload,
+ * then either the JSON bytes as they are, or one JSON.parse (with Date revival).
+ */
+import { STATUS_OK } from "../../bindings/loader.js";
+import { coreError } from "../errors.js";
+import { sharedCore } from "./core.js";
+
+const encoder = new TextEncoder();
+
+function decodeOne(entry, format, payload, asBytes) {
+  const answer = sharedCore().decode(entry.plan, format, payload, asBytes);
+  if (answer.status !== STATUS_OK) throw coreError(answer.text);
+  return asBytes ? answer.bytes : answer.text;
+}
+
+/**
+ * The result of one compiled entry from its statements' payloads (several only for a
+ * multi-row insert split at the driver's parameter limit: their rows are concatenated).
+ * @param {import("./compile-cache.js").CompiledEntry} entry
+ * @param {0|1} format the driver's decode input format
+ * @param {unknown[]} payloads one per statement
+ * @param {boolean} asBytes
+ */
+export function finish(entry, format, payloads, asBytes) {
+  if (entry.result === "none") {
+    let rowsAffected = 0;
+    for (const p of payloads) rowsAffected += p.rowsAffected;
+    return asBytes ? encoder.encode(`{"rowsAffected":${rowsAffected}}`) : { rowsAffected };
+  }
+  if (payloads.length === 1) {
+    const out = decodeOne(entry, format, payloads[0], asBytes);
+    if (asBytes) return out;
+    const value = entry.reviver ? JSON.parse(out, entry.reviver) : JSON.parse(out);
+    return value === null && entry.result === "first" ? undefined : value;
+  }
+  if (asBytes) return joinArrays(payloads.map((p) => decodeOne(entry, format, p, true)));
+  const rows = [];
+  for (const p of payloads) {
+    const text = decodeOne(entry, format, p, false);
+    rows.push(...(entry.reviver ? JSON.parse(text, entry.reviver) : JSON.parse(text)));
+  }
+  return rows;
+}
+
+// Concatenates JSON array texts (`[a,b]` + `[]` + `[c]` → `[a,b,c]`) without parsing them.
+function joinArrays(parts) {
+  const inner = parts.filter((p) => p.length > 2);
+  let size = 2 + Math.max(inner.length - 1, 0);
+  for (const p of inner) size += p.length - 2;
+  const out = new Uint8Array(size);
+  out[0] = 0x5b;
+  let at = 1;
+  inner.forEach((p, i) => {
+    if (i) out[at++] = 0x2c;
+    out.set(p.subarray(1, p.length - 1), at);
+    at += p.length - 2;
+  });
+  out[at] = 0x5d;
+  return out;
+}
+
+/** Raw statements: rows as objects (already objects from the driver). */
+export function finishRaw(payload, asBytes) {
+  return asBytes ? encoder.encode(JSON.stringify(payload)) : payload;
+}

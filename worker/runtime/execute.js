@@ -1,0 +1,103 @@
+/**
+ * @module runtime/execute
+ * The hot path of every query: write the spec text, find its compiled form (one Map
+ * lookup), encode the parameters, make one driver call, decode once.
+ */
+import { DatabaseError } from "../errors.js";
+import { SpecContext } from "../query/spec-context.js";
+import { compiled } from "./compile-cache.js";
+import { finish, finishRaw } from "./decode.js";
+import { encodeParams, encoderFor } from "./params.js";
+
+const rawEncoders = { sqlite: encoderFor("sqlite", "any"), postgres: encoderFor("postgres", "any") };
+
+/**
+ * Compiles (or finds) the builder's statement shape and binds this call's values.
+ * @returns {{ entry: import("./compile-cache.js").CompiledEntry | undefined,
+ *   statements: { sql: string, params: unknown[], expect: string }[] }}
+ */
+export function prepare(db, builder) {
+  if (builder.raw !== undefined) {
+    const { sql, values } = builder.raw.toQuery(db.dialect);
+    const encode = rawEncoders[db.dialect];
+    const params = new Array(values.length);
+    for (let i = 0; i < values.length; i++) params[i] = encode(values[i]);
+    return { entry: undefined, statements: [{ sql, params, expect: "objects" }] };
+  }
+  const ctx = new SpecContext();
+  const entry = compiled(db.schema.id, builder.writeSpec(ctx), db.dialect, builder.reads);
+  const statements = new Array(entry.statements.length);
+  for (let i = 0; i < statements.length; i++) {
+    const s = entry.statements[i];
+    statements[i] = { sql: s.sql, params: encodeParams(s, ctx.values, ctx.sources), expect: entry.expect };
+  }
+  return { entry, statements };
+}
+
+function log(db, statements) {
+  if (db.logger === undefined) return;
+  for (const s of statements) db.logger.logQuery(s.sql, s.params);
+}
+
+function result(db, entry, payloads, asBytes) {
+  return entry === undefined ? finishRaw(payloads[0], asBytes) : finish(entry, db.driver.format, payloads, asBytes);
+}
+
+/**
+ * Runs one builder.
+ * @param {boolean} asBytes JSON bytes instead of JS objects
+ */
+export async function execute(db, builder, asBytes) {
+  const { entry, statements } = prepare(db, builder);
+  log(db, statements);
+  let payloads;
+  try {
+    payloads = statements.length === 1 ? [await db.driver.run(statements[0])] : await db.driver.batch(statements);
+  } catch (e) {
+    throw explain(db, e);
+  }
+  return result(db, entry, payloads, asBytes);
+}
+
+/**
+ * Runs several builders in one atomic driver batch; one result per builder.
+ * @param {object[]} builders
+ */
+export async function executeBatch(db, builders, asBytes) {
+  const prepared = builders.map((b) => prepare(db, b));
+  const all = prepared.flatMap((p) => p.statements);
+  if (all.length === 0) return [];
+  log(db, all);
+  let payloads;
+  try {
+    payloads = await db.driver.batch(all);
+  } catch (e) {
+    throw explain(db, e);
+  }
+  let at = 0;
+  return prepared.map(({ entry, statements }) => {
+    const mine = payloads.slice(at, (at += statements.length));
+    return result(db, entry, mine, asBytes);
+  });
+}
+
+/** The first statement and its encoded parameters, as the driver would receive them. */
+export function toSQL(db, builder) {
+  const { sql, params } = prepare(db, builder).statements[0];
+  return { sql, params };
+}
+
+// Databases rarely name the constraint a row broke; the schema usually can.
+function explain(db, error) {
+  if (!(error instanceof DatabaseError) || error.constraint !== undefined || error.column === undefined) return error;
+  const table = db.schema.document.tables.find((t) => t.name === error.table);
+  const column = table?.columns.find((c) => c.name === error.column);
+  if (column === undefined) return error;
+  if (error.kind === "unique_violation") {
+    const sole = (list) => list.length === 1 && list[0] === column.key;
+    const unique =
+      table.uniques.find((u) => sole(u.columns)) ?? table.indexes.find((i) => i.unique && sole(i.columns));
+    if (unique !== undefined) error.constraint = unique.name;
+  }
+  return error;
+}
