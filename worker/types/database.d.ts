@@ -1,0 +1,44 @@
+// `createDb` and the database object it returns.
+import type { driverInfo } from "./internal.js";
+import type { Condition, SQL } from "./operators.js";
+import type { DeleteQuery, InsertInto, Projection, Query, SelectFrom, UpdateSetStep, WriteResult } from "./queries.js";
+import type { RelationalQueries } from "./relational.js";
+import type { AnyTable } from "./table.js";
+
+/** A database connection made by a driver helper such as `d1(env.DB)`; opaque to applications. */
+export interface Driver {
+  readonly [driverInfo]: true;
+}
+
+/** Receives every statement instead of the default `Query: <sql> -- params: [...]` line. */
+export interface QueryLogger {
+  logQuery(sql: string, params: unknown[]): void;
+}
+
+export interface DbOptions<TSchema> {
+  /** The schema module namespace (`import * as schema`). */
+  schema: TSchema;
+  driver: Driver;
+  logger?: boolean | QueryLogger;
+}
+
+/** The results of a `batch()`, in the order of its queries. */
+export type BatchResults<TQueries extends readonly Query<unknown>[]> = {
+  -readonly [I in keyof TQueries]: TQueries[I] extends Query<infer R> ? R : never;
+};
+
+export interface Database<TSchema> {
+  readonly query: RelationalQueries<TSchema>;
+  select(): SelectFrom<undefined>;
+  select<TFields extends Projection>(fields: TFields): SelectFrom<TFields>;
+  insert<TTable extends AnyTable>(table: TTable): InsertInto<TTable>;
+  update<TTable extends AnyTable>(table: TTable): UpdateSetStep<TTable>;
+  delete<TTable extends AnyTable>(table: TTable): DeleteQuery<TTable, WriteResult>;
+  $count(table: AnyTable, where?: Condition): Query<number>;
+  /** One atomic round trip; a tuple in, the matching tuple of results out. */
+  batch<TQueries extends readonly [Query<unknown>, ...Query<unknown>[]]>(queries: TQueries): Promise<BatchResults<TQueries>>;
+  /** Raw rows: the schema does not describe them, so they are not decoded. */
+  execute(query: SQL): Promise<Record<string, unknown>[]>;
+}
+
+export declare function createDb<TSchema extends object>(options: DbOptions<TSchema>): Database<TSchema>;

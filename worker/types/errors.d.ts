@@ -1,0 +1,42 @@
+// The errors sluice throws. Applications catch and inspect them (`instanceof`, `kind`, `code`);
+// sluice creates them, so their constructors are not part of the API.
+import type { FlattenedErrors } from "./validation.js";
+
+export declare class SluiceError extends Error {
+  protected constructor();
+  /** A stable code: one of the core's (`unknown_column`, `invalid_value`, ...) or a subclass's. */
+  readonly code: string;
+  /** The offending key, when there is one. */
+  readonly path?: readonly (string | number)[];
+}
+
+/** What a refused statement broke, the same on Postgres and SQLite. */
+export type DatabaseErrorKind =
+  | "unique_violation"
+  | "foreign_key_violation"
+  | "not_null_violation"
+  | "check_violation"
+  | "other";
+
+/** The database refused a statement. `code` is the database's own (SQLSTATE, SQLite code). */
+export declare class DatabaseError extends SluiceError {
+  private constructor();
+  readonly kind: DatabaseErrorKind;
+  readonly constraint?: string;
+  readonly table?: string;
+  readonly column?: string;
+  readonly detail?: string;
+  /** The statement that was refused. */
+  readonly sql: string;
+}
+
+/** The database could not be reached, or answered something that is not a result. */
+export declare class TransportError extends SluiceError {
+  private constructor();
+}
+
+/** Input rejected by a validator; every issue is collected, not only the first. */
+export declare class ValidationError extends SluiceError {
+  private constructor();
+  flatten(): FlattenedErrors;
+}

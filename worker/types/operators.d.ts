@@ -1,0 +1,94 @@
+// Filter operators, ordering and the raw `sql` tag. Comparisons take the column first and a value
+// of that column's type (or a column holding the same type), so `eq(users.id, "x")` is an error.
+import type { AnyColumn, ConfigOf } from "./columns.js";
+import type { columnInfo, conditionInfo, orderInfo, sqlInfo } from "./internal.js";
+
+/**
+ * A condition built by the operators. It is an expression tree the core compiles, never SQL
+ * text, which is why a raw `sql` fragment cannot be used as one.
+ */
+export interface Condition {
+  readonly [conditionInfo]: true;
+}
+
+/** An ordering term made by `asc()` or `desc()`. */
+export interface OrderBy {
+  readonly [orderInfo]: "asc" | "desc";
+}
+
+/** A raw statement made by the `sql` tag, for `db.execute()`; interpolated values are bound as parameters. */
+export interface SQL {
+  readonly [sqlInfo]: true;
+}
+
+/** A column whose values can stand where a `TData` is expected (`eq(posts.authorId, users.id)`). */
+interface ColumnHolding<TData> {
+  readonly [columnInfo]: { config: { data: TData } };
+}
+
+type StringColumn = ColumnHolding<string>;
+
+/** What may stand on the right of a comparison with `TColumn`: a value to bind, or another column. */
+export type Operand<TColumn extends AnyColumn> = ConfigOf<TColumn>["input"] | ColumnHolding<ConfigOf<TColumn>["data"]>;
+
+export declare function eq<TColumn extends AnyColumn>(column: TColumn, value: Operand<TColumn>): Condition;
+export declare function ne<TColumn extends AnyColumn>(column: TColumn, value: Operand<TColumn>): Condition;
+export declare function gt<TColumn extends AnyColumn>(column: TColumn, value: Operand<TColumn>): Condition;
+export declare function gte<TColumn extends AnyColumn>(column: TColumn, value: Operand<TColumn>): Condition;
+export declare function lt<TColumn extends AnyColumn>(column: TColumn, value: Operand<TColumn>): Condition;
+export declare function lte<TColumn extends AnyColumn>(column: TColumn, value: Operand<TColumn>): Condition;
+
+/** Pattern operators only apply to text columns. */
+export declare function like(column: StringColumn, pattern: string): Condition;
+export declare function notLike(column: StringColumn, pattern: string): Condition;
+export declare function ilike(column: StringColumn, pattern: string): Condition;
+export declare function notIlike(column: StringColumn, pattern: string): Condition;
+
+/** An empty list is allowed: `inArray` is then false and `notInArray` true. */
+export declare function inArray<TColumn extends AnyColumn>(column: TColumn, values: readonly ConfigOf<TColumn>["input"][]): Condition;
+export declare function notInArray<TColumn extends AnyColumn>(column: TColumn, values: readonly ConfigOf<TColumn>["input"][]): Condition;
+
+export declare function isNull(column: AnyColumn): Condition;
+export declare function isNotNull(column: AnyColumn): Condition;
+
+export declare function between<TColumn extends AnyColumn>(column: TColumn, low: Operand<TColumn>, high: Operand<TColumn>): Condition;
+export declare function notBetween<TColumn extends AnyColumn>(column: TColumn, low: Operand<TColumn>, high: Operand<TColumn>): Condition;
+
+/** `undefined` entries are skipped, so optional filters can be passed as they are. */
+export declare function and(...conditions: (Condition | undefined)[]): Condition;
+export declare function or(...conditions: (Condition | undefined)[]): Condition;
+export declare function not(condition: Condition): Condition;
+
+export declare function asc(column: AnyColumn): OrderBy;
+export declare function desc(column: AnyColumn): OrderBy;
+
+export declare function sql(strings: TemplateStringsArray, ...values: unknown[]): SQL;
+
+/** The operators handed to relational-query `where` callbacks: `where: (p, { eq }) => eq(p.published, true)`. */
+export interface Operators {
+  eq: typeof eq;
+  ne: typeof ne;
+  gt: typeof gt;
+  gte: typeof gte;
+  lt: typeof lt;
+  lte: typeof lte;
+  like: typeof like;
+  notLike: typeof notLike;
+  ilike: typeof ilike;
+  notIlike: typeof notIlike;
+  inArray: typeof inArray;
+  notInArray: typeof notInArray;
+  isNull: typeof isNull;
+  isNotNull: typeof isNotNull;
+  between: typeof between;
+  notBetween: typeof notBetween;
+  and: typeof and;
+  or: typeof or;
+  not: typeof not;
+}
+
+/** The helpers handed to relational-query `orderBy` callbacks. */
+export interface OrderOperators {
+  asc: typeof asc;
+  desc: typeof desc;
+}

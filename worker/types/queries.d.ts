@@ -1,0 +1,111 @@
+// The query builders behind `db.select/insert/update/delete`. Each builder is a thenable that
+// resolves to its rows, so the result type is carried in `Query<TResult>`.
+import type { AnyColumn, ColumnValue, TableOfColumn } from "./columns.js";
+import type { Simplify } from "./internal.js";
+import type { Condition, OrderBy } from "./operators.js";
+import type { AnyTable, ColumnOf, InferInsert, InferSelect, TableName, UpdateSet } from "./table.js";
+
+/** What every builder has besides `then`. */
+export interface Query<TResult> extends PromiseLike<TResult> {
+  /** The JSON text of the result, for an HTTP body, without building JS objects. */
+  bytes(): Promise<Uint8Array>;
+  toSQL(): { sql: string; params: unknown[] };
+}
+
+/** The result of a write without `returning()`. */
+export interface WriteResult {
+  rowsAffected: number;
+}
+
+/** A projection: output keys mapped to columns (`{ id: posts.id, authorName: users.name }`). */
+export type Projection = Record<string, AnyColumn>;
+
+/**
+ * A projected row. Columns of a table in `TNullable` (left-joined) may be null even when the
+ * column is not: the join can find no row.
+ */
+export type ProjectedRow<TFields extends Projection, TNullable extends string = never> = Simplify<{
+  [K in keyof TFields]: ColumnValue<TFields[K]> | (TableOfColumn<TFields[K]> extends TNullable ? null : never);
+}>;
+
+/** A joined table: its row and whether a left join can leave it empty. */
+export interface Joined {
+  row: object;
+  nullable: boolean;
+}
+
+type NullableJoins<TJoins extends Record<string, Joined>> = {
+  [N in keyof TJoins]: TJoins[N]["nullable"] extends true ? N : never;
+}[keyof TJoins] & string;
+
+/**
+ * A select row. With a projection, the projection's shape; without one, the table's row, or,
+ * once something is joined, one key per table name (`{ posts: {...}, users: {...} | null }`).
+ */
+export type SelectResultRow<
+  TFields extends Projection | undefined,
+  TFrom extends AnyTable,
+  TJoins extends Record<string, Joined>,
+> = TFields extends Projection
+  ? ProjectedRow<TFields, NullableJoins<TJoins>>
+  : [keyof TJoins] extends [never]
+    ? InferSelect<TFrom>
+    : Simplify<
+        { [N in TableName<TFrom>]: InferSelect<TFrom> } & {
+          [N in keyof TJoins]: TJoins[N]["row"] | (TJoins[N]["nullable"] extends true ? null : never);
+        }
+      >;
+
+type Join<TTable extends AnyTable, TNullable extends boolean> = {
+  [N in TableName<TTable>]: { row: InferSelect<TTable>; nullable: TNullable };
+};
+
+/** `db.select(...)` before `.from()`. */
+export interface SelectFrom<TFields extends Projection | undefined> {
+  from<TTable extends AnyTable>(table: TTable): SelectQuery<TFields, TTable, {}>;
+}
+
+export interface SelectQuery<
+  TFields extends Projection | undefined,
+  TFrom extends AnyTable,
+  TJoins extends Record<string, Joined>,
+> extends Query<SelectResultRow<TFields, TFrom, TJoins>[]> {
+  innerJoin<TTable extends AnyTable>(table: TTable, on: Condition): SelectQuery<TFields, TFrom, TJoins & Join<TTable, false>>;
+  leftJoin<TTable extends AnyTable>(table: TTable, on: Condition): SelectQuery<TFields, TFrom, TJoins & Join<TTable, true>>;
+  where(condition: Condition | undefined): this;
+  orderBy(...terms: OrderBy[]): this;
+  limit(count: number): this;
+  offset(count: number): this;
+}
+
+/** `onConflict*` targets: a column of the inserted table, or several for a composite key. */
+export type ConflictTarget<TTable extends AnyTable> = ColumnOf<TTable> | ColumnOf<TTable>[];
+
+/** `db.insert(table)` before `.values()`. */
+export interface InsertInto<TTable extends AnyTable> {
+  values(rows: InferInsert<TTable> | readonly InferInsert<TTable>[]): InsertQuery<TTable, WriteResult>;
+}
+
+export interface InsertQuery<TTable extends AnyTable, TResult> extends Query<TResult> {
+  onConflictDoNothing(config?: { target?: ConflictTarget<TTable> }): this;
+  onConflictDoUpdate(config: { target: ConflictTarget<TTable>; set: UpdateSet<TTable> }): this;
+  returning(): InsertQuery<TTable, InferSelect<TTable>[]>;
+  returning<TFields extends Projection>(fields: TFields): InsertQuery<TTable, ProjectedRow<TFields>[]>;
+}
+
+/** `db.update(table)` before `.set()`. */
+export interface UpdateSetStep<TTable extends AnyTable> {
+  set(values: UpdateSet<TTable>): UpdateQuery<TTable, WriteResult>;
+}
+
+export interface UpdateQuery<TTable extends AnyTable, TResult> extends Query<TResult> {
+  where(condition: Condition | undefined): this;
+  returning(): UpdateQuery<TTable, InferSelect<TTable>[]>;
+  returning<TFields extends Projection>(fields: TFields): UpdateQuery<TTable, ProjectedRow<TFields>[]>;
+}
+
+export interface DeleteQuery<TTable extends AnyTable, TResult> extends Query<TResult> {
+  where(condition: Condition | undefined): this;
+  returning(): DeleteQuery<TTable, InferSelect<TTable>[]>;
+  returning<TFields extends Projection>(fields: TFields): DeleteQuery<TTable, ProjectedRow<TFields>[]>;
+}
