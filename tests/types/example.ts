@@ -10,7 +10,7 @@ import {
   createDb, createInsertSchema, createUpdateSchema,
   SluiceError, DatabaseError, TransportError, ValidationError,
 } from "../../worker/index.js";
-import type { Database, DatabaseErrorKind, FlattenedErrors, WriteResult } from "../../worker/index.js";
+import type { AnyColumn, Database, DatabaseErrorKind, FlattenedErrors, WriteResult } from "../../worker/index.js";
 import { d1 } from "../../worker/drivers/d1.js";
 // The module's own namespace is the schema, as `import * as schema` is in an application.
 import * as schema from "./example.js";
@@ -92,10 +92,18 @@ check<Equal<typeof measurements.$inferSelect, {
   day: string | null; payload: unknown; extra: unknown; note: string | null; token: string; takenAt: Date;
 }>>();
 check<Equal<typeof measurements.$inferInsert, {
-  total: number | string | bigint; amount: string; payload: unknown; takenAt: Date;
-  id?: string; seq?: number | string | bigint; ratio?: number | null; day?: string | null; extra?: unknown;
+  total: number | string | bigint; amount: string | number; payload: unknown; takenAt: Date;
+  id?: string; seq?: number | string | bigint; ratio?: number | null; day?: string | Date | null; extra?: unknown;
   note?: string | null; token?: string;
 }>>();
+
+// A table referring to itself annotates the thunk, or its type would depend on itself.
+const categories = table("category", {
+  id: serial().primaryKey(),
+  parentId: integer("parent_id").references((): AnyColumn => categories.id, { onDelete: "set null" }),
+  name: text().notNull(),
+});
+check<Equal<typeof categories.$inferSelect, { id: number; parentId: number | null; name: string }>>();
 
 // @ts-expect-error defaultNow() is for time columns only
 integer("n").defaultNow();
@@ -114,6 +122,15 @@ createDb({ schema, driver: d1(env.DB), logger: true });
 createDb({ schema, driver: d1(env.DB), logger: { logQuery: (text: string, params: unknown[]) => void [text, params] } });
 expectType<Database<typeof schema>>(db);
 
+// A schema given as an object works as a namespace does; its keys name the tables.
+const shopDb = createDb({ schema: { categories, measurements }, driver: d1(env.DB) });
+const categoryRows = await shopDb.query.categories.findMany({ columns: { name: true }, orderBy: categories.name });
+check<Equal<typeof categoryRows, { name: string }[]>>();
+
+// @ts-expect-error a table outside the schema
+db.select().from(measurements);
+// @ts-expect-error the same for writes
+db.insert(categories).values({ name: "x" });
 // @ts-expect-error an unknown table in db.query
 db.query.comments;
 // @ts-expect-error relations are not tables
@@ -138,12 +155,15 @@ check<Equal<typeof maybeAuthors, { id: number; authorName: string | null }[]>>()
 // ...and the whole user nullable without one; keys are the table names.
 const leftJoined = await db.select().from(users).leftJoin(posts, eq(posts.authorId, users.id));
 check<Equal<typeof leftJoined, { users: User; posts: Post | null }[]>>();
+// Join results are keyed by the schema key ("categories"), not the SQL name ("category").
+const parents = await shopDb.select().from(categories).leftJoin(measurements, eq(measurements.note, categories.name));
+check<Equal<typeof parents, { categories: typeof categories.$inferSelect; measurements: typeof measurements.$inferSelect | null }[]>>();
 const innerJoined = await db.select().from(posts).innerJoin(users, eq(posts.authorId, users.id)).where(eq(users.isActive, true));
 check<Equal<typeof innerJoined, { posts: Post; users: User }[]>>();
 
 // Every builder also has bytes() and toSQL().
 check<Equal<Awaited<ReturnType<ReturnType<ReturnType<typeof db.select>["from"]>["bytes"]>>, Uint8Array>>();
-const compiled = db.select().from(users).limit(PAGE_SIZE).toSQL();
+const compiled = db.select().from(users).orderBy([users.name, desc(users.id)]).limit(PAGE_SIZE).toSQL();
 check<Equal<typeof compiled, { sql: string; params: unknown[] }>>();
 
 // @ts-expect-error a wrong column name in a projection
@@ -267,6 +287,11 @@ check<Equal<typeof batchFirst, { id: number } | undefined>>();
 
 const raw = await db.execute(sql`select ${1} as one`);
 check<Equal<typeof raw, Record<string, unknown>[]>>();
+expectType<{ sql: string; params: unknown[] }>(db.execute(sql`select ${users.name} from ${users}`).toSQL());
+
+// Builders also have catch() and finally(), as promises do.
+const orEmpty = await db.select({ id: users.id }).from(users).catch(() => []).finally(() => undefined);
+expectType<{ id: number }[]>(orEmpty);
 // @ts-expect-error raw SQL is not a condition
 db.select().from(users).where(sql`true`);
 
@@ -292,7 +317,10 @@ if (parsed.success) {
 check<Equal<ReturnType<typeof insertUserSchema.parse>, NewUser>>();
 
 declare const bodyBytes: Uint8Array;
+declare const bodyBuffer: ArrayBuffer;
 const checked = insertUserSchema.check(bodyBytes);
+insertUserSchema.check(bodyBuffer);
+insertUserSchema.check('{"email":"a@b.c","name":"A"}');
 if (checked.success) check<Equal<typeof checked.data, NewUser>>();
 else expectType<{ status: number; body: Uint8Array }>(checked);
 

@@ -13,7 +13,7 @@ export interface ColumnConfig {
   type: ColumnType;
   /** The JS type of a value read back, without `null`. */
   data: unknown;
-  /** The JS type accepted when writing; wider than `data` only for 64-bit integers. */
+  /** The JS type accepted when writing; wider than `data` where sluice converts (64-bit integers, decimals, dates). */
   input: unknown;
   notNull: boolean;
   /** Set by `.default*()`, `$defaultFn`, `$onUpdate` and the serial types: insert may leave it out. */
@@ -133,17 +133,17 @@ export declare function bigserial(name?: string): SerialColumn<"bigserial", BigI
 export declare function integer(name?: string): NewColumn<"integer", number>;
 export declare function bigint(name?: string): NewColumn<"bigint", BigIntValue, BigIntInput>;
 export declare function real(name?: string): NewColumn<"real", number>;
-/** Exact decimal, as a string so no digit is lost. */
-export declare function numeric(options?: NumericOptions): NewColumn<"numeric", string>;
-export declare function numeric(name: string, options?: NumericOptions): NewColumn<"numeric", string>;
+/** Exact decimal, read as a string so no digit is lost; a number is accepted when writing. */
+export declare function numeric(options?: NumericOptions): NewColumn<"numeric", string, string | number>;
+export declare function numeric(name: string, options?: NumericOptions): NewColumn<"numeric", string, string | number>;
 export declare function text(name?: string): NewColumn<"text", string>;
 export declare function varchar(options?: VarcharOptions): NewColumn<"varchar", string>;
 export declare function varchar(name: string, options?: VarcharOptions): NewColumn<"varchar", string>;
 export declare function boolean(name?: string): NewColumn<"boolean", boolean>;
 export declare function timestamp(options?: TimestampOptions): NewColumn<"timestamp", Date>;
 export declare function timestamp(name: string, options?: TimestampOptions): NewColumn<"timestamp", Date>;
-/** A calendar date, `"YYYY-MM-DD"` both ways. */
-export declare function date(name?: string): NewColumn<"date", string>;
+/** A calendar date, read as `"YYYY-MM-DD"`; a `Date` is accepted when writing. */
+export declare function date(name?: string): NewColumn<"date", string, string | Date>;
 /** Any JSON value; its shape is not known to the schema. */
 export declare function json(name?: string): NewColumn<"json", unknown>;
 export declare function jsonb(name?: string): NewColumn<"jsonb", unknown>;

@@ -3,7 +3,7 @@ import type { driverInfo } from "./internal.js";
 import type { Condition, SQL } from "./operators.js";
 import type { DeleteQuery, InsertInto, Projection, Query, SelectFrom, UpdateSetStep, WriteResult } from "./queries.js";
 import type { RelationalQueries } from "./relational.js";
-import type { AnyTable } from "./table.js";
+import type { SchemaTable } from "./table.js";
 
 /** A database connection made by a driver helper such as `d1(env.DB)`; opaque to applications. */
 export interface Driver {
@@ -29,16 +29,17 @@ export type BatchResults<TQueries extends readonly Query<unknown>[]> = {
 
 export interface Database<TSchema> {
   readonly query: RelationalQueries<TSchema>;
-  select(): SelectFrom<undefined>;
-  select<TFields extends Projection>(fields: TFields): SelectFrom<TFields>;
-  insert<TTable extends AnyTable>(table: TTable): InsertInto<TTable>;
-  update<TTable extends AnyTable>(table: TTable): UpdateSetStep<TTable>;
-  delete<TTable extends AnyTable>(table: TTable): DeleteQuery<TTable, WriteResult>;
-  $count(table: AnyTable, where?: Condition): Query<number>;
+  select(): SelectFrom<TSchema, undefined>;
+  select<TFields extends Projection>(fields: TFields): SelectFrom<TSchema, TFields>;
+  // Builders take only the schema's tables: sluice knows no other.
+  insert<TTable extends SchemaTable<TSchema>>(table: TTable): InsertInto<TTable>;
+  update<TTable extends SchemaTable<TSchema>>(table: TTable): UpdateSetStep<TTable>;
+  delete<TTable extends SchemaTable<TSchema>>(table: TTable): DeleteQuery<TTable, WriteResult>;
+  $count(table: SchemaTable<TSchema>, where?: Condition): Query<number>;
   /** One atomic round trip; a tuple in, the matching tuple of results out. */
   batch<TQueries extends readonly [Query<unknown>, ...Query<unknown>[]]>(queries: TQueries): Promise<BatchResults<TQueries>>;
   /** Raw rows: the schema does not describe them, so they are not decoded. */
-  execute(query: SQL): Promise<Record<string, unknown>[]>;
+  execute(query: SQL): Query<Record<string, unknown>[]>;
 }
 
 export declare function createDb<TSchema extends object>(options: DbOptions<TSchema>): Database<TSchema>;

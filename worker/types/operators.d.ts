@@ -16,6 +16,9 @@ export interface OrderBy {
   readonly [orderInfo]: "asc" | "desc";
 }
 
+/** An `orderBy` item: `asc()`/`desc()`, or a bare column, which sorts ascending. */
+export type OrderTerm = OrderBy | AnyColumn;
+
 /** A raw statement made by the `sql` tag, for `db.execute()`; interpolated values are bound as parameters. */
 export interface SQL {
   readonly [sqlInfo]: true;

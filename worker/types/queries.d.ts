@@ -2,11 +2,13 @@
 // resolves to its rows, so the result type is carried in `Query<TResult>`.
 import type { AnyColumn, ColumnValue, TableOfColumn } from "./columns.js";
 import type { Simplify } from "./internal.js";
-import type { Condition, OrderBy } from "./operators.js";
-import type { AnyTable, ColumnOf, InferInsert, InferSelect, TableName, UpdateSet } from "./table.js";
+import type { Condition, OrderTerm } from "./operators.js";
+import type { AnyTable, ColumnOf, InferInsert, InferSelect, SchemaKey, SchemaTable, TableName, UpdateSet } from "./table.js";
 
-/** What every builder has besides `then`. */
+/** What every builder has: it is a thenable, with `bytes()` and `toSQL()` besides. */
 export interface Query<TResult> extends PromiseLike<TResult> {
+  catch<TCaught = never>(onRejected?: ((reason: unknown) => TCaught | PromiseLike<TCaught>) | null): Promise<TResult | TCaught>;
+  finally(onFinally?: (() => void) | null): Promise<TResult>;
   /** The JSON text of the result, for an HTTP body, without building JS objects. */
   bytes(): Promise<Uint8Array>;
   toSQL(): { sql: string; params: unknown[] };
@@ -28,52 +30,66 @@ export type ProjectedRow<TFields extends Projection, TNullable extends string = 
   [K in keyof TFields]: ColumnValue<TFields[K]> | (TableOfColumn<TFields[K]> extends TNullable ? null : never);
 }>;
 
-/** A joined table: its row and whether a left join can leave it empty. */
+/**
+ * A joined table, under its schema key: its SQL name (which its columns carry), its row and
+ * whether a left join can leave it empty.
+ */
 export interface Joined {
+  name: string;
   row: object;
   nullable: boolean;
 }
 
-type NullableJoins<TJoins extends Record<string, Joined>> = {
-  [N in keyof TJoins]: TJoins[N]["nullable"] extends true ? N : never;
-}[keyof TJoins] & string;
+type NullableTables<TJoins extends Record<string, Joined>> = {
+  [K in keyof TJoins]: TJoins[K]["nullable"] extends true ? TJoins[K]["name"] : never;
+}[keyof TJoins];
 
 /**
  * A select row. With a projection, the projection's shape; without one, the table's row, or,
- * once something is joined, one key per table name (`{ posts: {...}, users: {...} | null }`).
+ * once something is joined, one key per table, as exported from the schema
+ * (`{ posts: {...}, users: {...} | null }`).
  */
 export type SelectResultRow<
+  TSchema,
   TFields extends Projection | undefined,
   TFrom extends AnyTable,
   TJoins extends Record<string, Joined>,
 > = TFields extends Projection
-  ? ProjectedRow<TFields, NullableJoins<TJoins>>
+  ? ProjectedRow<TFields, NullableTables<TJoins>>
   : [keyof TJoins] extends [never]
     ? InferSelect<TFrom>
     : Simplify<
-        { [N in TableName<TFrom>]: InferSelect<TFrom> } & {
-          [N in keyof TJoins]: TJoins[N]["row"] | (TJoins[N]["nullable"] extends true ? null : never);
+        { [K in SchemaKey<TSchema, TFrom>]: InferSelect<TFrom> } & {
+          [K in keyof TJoins]: TJoins[K]["row"] | (TJoins[K]["nullable"] extends true ? null : never);
         }
       >;
 
-type Join<TTable extends AnyTable, TNullable extends boolean> = {
-  [N in TableName<TTable>]: { row: InferSelect<TTable>; nullable: TNullable };
+type Join<TSchema, TTable extends AnyTable, TNullable extends boolean> = {
+  [K in SchemaKey<TSchema, TTable>]: { name: TableName<TTable>; row: InferSelect<TTable>; nullable: TNullable };
 };
 
 /** `db.select(...)` before `.from()`. */
-export interface SelectFrom<TFields extends Projection | undefined> {
-  from<TTable extends AnyTable>(table: TTable): SelectQuery<TFields, TTable, {}>;
+export interface SelectFrom<TSchema, TFields extends Projection | undefined> {
+  from<TTable extends SchemaTable<TSchema>>(table: TTable): SelectQuery<TSchema, TFields, TTable, {}>;
 }
 
 export interface SelectQuery<
+  TSchema,
   TFields extends Projection | undefined,
   TFrom extends AnyTable,
   TJoins extends Record<string, Joined>,
-> extends Query<SelectResultRow<TFields, TFrom, TJoins>[]> {
-  innerJoin<TTable extends AnyTable>(table: TTable, on: Condition): SelectQuery<TFields, TFrom, TJoins & Join<TTable, false>>;
-  leftJoin<TTable extends AnyTable>(table: TTable, on: Condition): SelectQuery<TFields, TFrom, TJoins & Join<TTable, true>>;
+> extends Query<SelectResultRow<TSchema, TFields, TFrom, TJoins>[]> {
+  innerJoin<TTable extends SchemaTable<TSchema>>(
+    table: TTable,
+    on: Condition,
+  ): SelectQuery<TSchema, TFields, TFrom, TJoins & Join<TSchema, TTable, false>>;
+  leftJoin<TTable extends SchemaTable<TSchema>>(
+    table: TTable,
+    on: Condition,
+  ): SelectQuery<TSchema, TFields, TFrom, TJoins & Join<TSchema, TTable, true>>;
   where(condition: Condition | undefined): this;
-  orderBy(...terms: OrderBy[]): this;
+  orderBy(...terms: OrderTerm[]): this;
+  orderBy(terms: readonly OrderTerm[]): this;
   limit(count: number): this;
   offset(count: number): this;
 }

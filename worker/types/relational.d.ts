@@ -1,7 +1,8 @@
 // `db.query.<table>.findMany/findFirst`: configs and result rows, derived from the schema
 // namespace. Tables come from its table exports; relations from its `relations()` exports.
+import type { AnyColumn } from "./columns.js";
 import type { Simplify } from "./internal.js";
-import type { Condition, Operators, OrderBy, OrderOperators } from "./operators.js";
+import type { Condition, Operators, OrderBy, OrderOperators, OrderTerm } from "./operators.js";
 import type { Query } from "./queries.js";
 import type { AnyTable, InferSelect, Many, One, Relations, TableColumns, TableName } from "./table.js";
 
@@ -32,9 +33,9 @@ export type WhereConfig<TTable extends AnyTable> =
   | ((columns: TableColumns<TTable>, operators: Operators) => Condition | undefined);
 
 export type OrderByConfig<TTable extends AnyTable> =
-  | OrderBy
-  | readonly OrderBy[]
-  | ((columns: TableColumns<TTable>, operators: OrderOperators) => OrderBy | readonly OrderBy[]);
+  | OrderTerm
+  | readonly OrderTerm[]
+  | ((columns: TableColumns<TTable>, operators: OrderOperators) => OrderTerm | readonly OrderTerm[]);
 
 /** What a `one()` relation in `with` accepts: a single row has nothing to filter, order or page. */
 export interface OneRelationConfig<TSchema, TTable extends AnyTable> {
@@ -68,13 +69,16 @@ export type WithConfig<TSchema, TTable extends AnyTable> = {
         : OneRelationConfig<TSchema, TargetOf<RelationsOf<TSchema, TTable>[R]>>);
 };
 
+/** Config values that are not option objects themselves, so their keys are not checked. */
+type ConfigLeaf = Condition | OrderBy | AnyColumn | readonly unknown[] | ((...args: never[]) => unknown);
+
 /**
  * `TConfig` with every key unknown to `TShape` turned into `never`, through nested objects
  * (`columns`, `with` and the configs inside it).
  */
 type KnownKeysOnly<TConfig, TShape> = {
   [K in keyof TConfig]: K extends keyof TShape
-    ? TConfig[K] extends Condition | OrderBy | readonly unknown[] | ((...args: never[]) => unknown)
+    ? TConfig[K] extends ConfigLeaf
       ? TConfig[K]
       : TConfig[K] extends object
         ? KnownKeysOnly<TConfig[K], Extract<NonNullable<TShape[K]>, object>>

@@ -23,9 +23,18 @@ export interface TableBase<TName extends string, TColumns extends Record<string,
 /** A table object: its columns are its properties (`users.email`). */
 export type Table<TName extends string, TColumns extends Record<string, AnyColumn>> = TableBase<TName, TColumns> & TColumns;
 
-/** The name given to `table()`: the key of the table's object in a join result. */
+/** The SQL name given to `table()`. */
 export type TableName<TTable extends AnyTable> = TTable[typeof tableInfo]["name"];
 export type TableColumns<TTable extends AnyTable> = TTable[typeof tableInfo]["columns"];
+/** The tables of a schema namespace: what `db` builders accept. */
+export type SchemaTable<TSchema> = Extract<TSchema[keyof TSchema], AnyTable>;
+
+/** The key a table is exported under in the schema: its key in `db.query` and in join results. */
+export type SchemaKey<TSchema, TTable extends AnyTable> = Extract<
+  { [K in keyof TSchema]: TSchema[K] extends AnyTable ? (TableName<TSchema[K]> extends TableName<TTable> ? K : never) : never }[keyof TSchema],
+  string
+>;
+
 /** Any one column of `TTable`, so a target or relation field cannot come from another table. */
 export type ColumnOf<TTable extends AnyTable> = TableColumns<TTable>[keyof TableColumns<TTable>];
 

@@ -65,8 +65,8 @@ export interface Validator<TData extends object> {
   safeParse(value: unknown): SafeParseResult<TData>;
   /** Throws a `ValidationError` listing every issue. */
   parse(value: unknown): TData;
-  /** Validates a JSON request body without parsing it into JS objects first. */
-  check(body: Uint8Array): CheckResult<TData>;
+  /** Validates a JSON request body (bytes, or text) without parsing it into JS objects first. */
+  check(body: ArrayBuffer | ArrayBufferView | string): CheckResult<TData>;
 }
 
 export declare function createInsertSchema<TTable extends AnyTable>(
