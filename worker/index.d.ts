@@ -50,6 +50,7 @@ export type {
   One,
   OneConfig,
   Relation,
+  RelationName,
   RelationHelpers,
   Relations,
   SelectRow,

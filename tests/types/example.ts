@@ -122,10 +122,20 @@ createDb({ schema, driver: d1(env.DB), logger: true });
 createDb({ schema, driver: d1(env.DB), logger: { logQuery: (text: string, params: unknown[]) => void [text, params] } });
 expectType<Database<typeof schema>>(db);
 
-// A schema given as an object works as a namespace does; its keys name the tables.
-const shopDb = createDb({ schema: { categories, measurements }, driver: d1(env.DB) });
-const categoryRows = await shopDb.query.categories.findMany({ columns: { name: true }, orderBy: categories.name });
-check<Equal<typeof categoryRows, { name: string }[]>>();
+// A schema given as an object works as a namespace does; its keys name the tables. Relations
+// may be split over several relations() exports, and named when two tables are joined twice.
+const categoryParent = relations(categories, ({ one }) => ({
+  parent: one(categories, { fields: [categories.parentId], references: [categories.id], relationName: "tree" }),
+}));
+const categoryChildren = relations(categories, ({ many }) => ({ children: many(categories, { relationName: "tree" }) }));
+const shopDb = createDb({ schema: { categories, measurements, categoryParent, categoryChildren }, driver: d1(env.DB) });
+const categoryRows = await shopDb.query.categories.findMany({
+  columns: { name: true }, orderBy: categories.name,
+  with: { parent: { columns: { id: true } }, children: { orderBy: [categories.name] } },
+});
+check<Equal<typeof categoryRows, {
+  name: string; parent: { id: number } | null; children: (typeof categories.$inferSelect)[];
+}[]>>();
 
 // @ts-expect-error a table outside the schema
 db.select().from(measurements);

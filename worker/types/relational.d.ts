@@ -15,13 +15,16 @@ export type RelationalQueries<TSchema> = {
 
 /**
  * The relations declared for `TTable` in the schema, keyed by relation name, or `{}` when there
- * are none. One `relations()` call per table is assumed, as in the tutorial.
+ * are none. A table may have several `relations()` exports; their relations add up.
  */
-export type RelationsOf<TSchema, TTable extends AnyTable> = NoneAsEmpty<
-  { [K in keyof TSchema]: TSchema[K] extends Relations<TableName<TTable>, infer R> ? R : never }[keyof TSchema]
+export type RelationsOf<TSchema, TTable extends AnyTable> = AllOf<
+  NoneAsEmpty<{ [K in keyof TSchema]: TSchema[K] extends Relations<TableName<TTable>, infer R> ? R : never }[keyof TSchema]>
 >;
 
 type NoneAsEmpty<T> = [T] extends [never] ? {} : T;
+
+/** `A | B` to `A & B`: each member is put in a parameter position, where candidates intersect. */
+type AllOf<U> = (U extends unknown ? (members: U) => void : never) extends (members: infer I) => void ? I : never;
 
 type TargetOf<TRelation> = TRelation extends One<infer T> | Many<infer T> ? T : never;
 

@@ -25,18 +25,23 @@ export type Table<TName extends string, TColumns extends Record<string, AnyColum
 
 /** The SQL name given to `table()`. */
 export type TableName<TTable extends AnyTable> = TTable[typeof tableInfo]["name"];
+
+/** The adopted columns of a table, keyed by property name. */
 export type TableColumns<TTable extends AnyTable> = TTable[typeof tableInfo]["columns"];
-/** The tables of a schema namespace: what `db` builders accept. */
+
+/** Any one column of `TTable`, so a target or relation field cannot come from another table. */
+export type ColumnOf<TTable extends AnyTable> = TableColumns<TTable>[keyof TableColumns<TTable>];
+
+/** The tables of a schema namespace: the only ones `db` builders accept. */
 export type SchemaTable<TSchema> = Extract<TSchema[keyof TSchema], AnyTable>;
 
 /** The key a table is exported under in the schema: its key in `db.query` and in join results. */
 export type SchemaKey<TSchema, TTable extends AnyTable> = Extract<
-  { [K in keyof TSchema]: TSchema[K] extends AnyTable ? (TableName<TSchema[K]> extends TableName<TTable> ? K : never) : never }[keyof TSchema],
+  {
+    [K in keyof TSchema]: TSchema[K] extends AnyTable ? (TableName<TSchema[K]> extends TableName<TTable> ? K : never) : never;
+  }[keyof TSchema],
   string
 >;
-
-/** Any one column of `TTable`, so a target or relation field cannot come from another table. */
-export type ColumnOf<TTable extends AnyTable> = TableColumns<TTable>[keyof TableColumns<TTable>];
 
 export type SelectRow<TColumns extends Record<string, AnyColumn>> = Simplify<{
   [K in keyof TColumns]: ColumnValue<TColumns[K]>;
@@ -93,16 +98,25 @@ export interface Many<TTarget extends AnyTable = AnyTable> {
 
 export type Relation = One | Many;
 
+/** Tells apart several relations between the same two tables; both sides give the same name. */
+export interface RelationName {
+  relationName?: string;
+}
+
 /** The join of a `one()` relation: `fields` of the source table equal `references` of the target. */
-export interface OneConfig<TSource extends AnyTable, TTarget extends AnyTable> {
+export interface OneConfig<TSource extends AnyTable, TTarget extends AnyTable> extends RelationName {
   fields: ColumnOf<TSource>[];
   references: ColumnOf<TTarget>[];
 }
 
 export interface RelationHelpers<TSource extends AnyTable> {
-  one<TTarget extends AnyTable>(target: TTarget, config: OneConfig<TSource, TTarget>): One<TTarget>;
-  /** The join comes from the `one()` relation declared on the other side. */
-  many<TTarget extends AnyTable>(target: TTarget): Many<TTarget>;
+  /** Without `fields`, the join comes from the `one()` with fields declared on the target. */
+  one<TTarget extends AnyTable>(
+    target: TTarget,
+    config?: OneConfig<TSource, TTarget> | (RelationName & { fields?: never; references?: never }),
+  ): One<TTarget>;
+  /** The join comes from the `one()` with fields declared on the target. */
+  many<TTarget extends AnyTable>(target: TTarget, config?: RelationName): Many<TTarget>;
 }
 
 /** The result of `relations()`; the schema namespace is searched for it by table name. */
