@@ -34,6 +34,7 @@ export interface ForeignKeyActions {
   onUpdate?: ForeignKeyAction;
 }
 
+/** `C` with the entries of `P` replaced: what a modifier changes. */
 type Patch<C extends ColumnConfig, P extends Partial<ColumnConfig>> = Simplify<Omit<C, keyof P> & P>;
 
 /** The modifiers every column has. Each returns the builder with its updated config. */
@@ -46,7 +47,7 @@ export interface ColumnBuilderBase<C extends ColumnConfig> {
   default(value: C["input"]): ColumnBuilder<Patch<C, { hasDefault: true }>>;
   /** Computed at every execution that leaves the column unset. */
   $defaultFn(fn: () => C["input"]): ColumnBuilder<Patch<C, { hasDefault: true }>>;
-  /** Computed at every update that leaves the column unset, and used on insert too. */
+  /** Computed at every update that leaves the column unset, and on insert when there is no other default. */
   $onUpdate(fn: () => C["input"]): ColumnBuilder<Patch<C, { hasDefault: true }>>;
   /** A thunk, so a table may refer to one declared after it. */
   references(target: () => AnyColumn, actions?: ForeignKeyActions): ColumnBuilder<C>;
