@@ -1,0 +1,103 @@
+#pragma once
+// Expression nodes of the query AST. Nodes are plain values kept in one pool per query and
+// linked by index, so a tree is cheap to build, copy and walk, and never holds SQL.
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "schema/catalog.h"
+
+namespace sluice::query {
+
+enum class expr_kind : uint8_t {
+  column,
+  param,
+  comparison,
+  in_list,
+  null_check,
+  negation,
+  range,
+  logical,
+};
+
+struct expr_id {
+  uint32_t index = 0;
+};
+
+// A column of a table the query names. `table_key` stays as written: the compiler maps it to
+// the qualifier of the innermost query level that holds that table.
+struct column_ref {
+  static constexpr expr_kind kind = expr_kind::column;
+  std::string table_key;
+  const schema::column* column = nullptr;
+};
+
+// A value the caller keeps: the spec only carries its index.
+struct param_ref {
+  static constexpr expr_kind kind = expr_kind::param;
+  uint32_t index = 0;
+};
+
+enum class compare_op : uint8_t { eq, ne, gt, gte, lt, lte, like, not_like, ilike, not_ilike };
+
+struct comparison {
+  static constexpr expr_kind kind = expr_kind::comparison;
+  compare_op op = compare_op::eq;
+  expr_id left;
+  expr_id right;
+};
+
+// `left in (items...)`; an empty list is a constant (false, or true when negated).
+struct in_list {
+  static constexpr expr_kind kind = expr_kind::in_list;
+  bool negated = false;
+  expr_id left;
+  std::vector<expr_id> items;
+};
+
+struct null_check {
+  static constexpr expr_kind kind = expr_kind::null_check;
+  bool negated = false;
+  expr_id arg;
+};
+
+struct negation {
+  static constexpr expr_kind kind = expr_kind::negation;
+  expr_id arg;
+};
+
+struct range {
+  static constexpr expr_kind kind = expr_kind::range;
+  bool negated = false;
+  expr_id arg;
+  expr_id low;
+  expr_id high;
+};
+
+enum class logical_op : uint8_t { all_of, any_of };
+
+// Always two or more arguments: the parser folds empty and single-argument and/or away.
+struct logical {
+  static constexpr expr_kind kind = expr_kind::logical;
+  logical_op op = logical_op::all_of;
+  std::vector<expr_id> args;
+};
+
+using expr = std::variant<column_ref, param_ref, comparison, in_list, null_check, negation, range,
+                          logical>;
+
+// Owns every expression node of one query. Nodes are appended while parsing and never changed.
+class expr_pool {
+ public:
+  [[nodiscard]] expr_id add(expr node) noexcept {
+    nodes_.push_back(std::move(node));
+    return expr_id{static_cast<uint32_t>(nodes_.size() - 1)};
+  }
+  [[nodiscard]] const expr& operator[](expr_id id) const noexcept { return nodes_[id.index]; }
+
+ private:
+  std::vector<expr> nodes_;
+};
+
+}  // namespace sluice::query

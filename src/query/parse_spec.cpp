@@ -1,0 +1,190 @@
+#include "query/parse_spec.h"
+
+#include "query/read_expr.h"
+#include "query/read_relational.h"
+
+namespace sluice::query {
+namespace {
+
+const json_path root_path;
+
+result<std::optional<returning_clause>> read_returning(const expr_reader& r, dom::object o) {
+  auto e = dom::member(o, "returning");
+  if (!e || e->is_null()) return std::optional<returning_clause>{};
+  const json_path path = child(root_path, "returning");
+  std::string_view mode;
+  if (!e->get_string().get(mode)) {
+    if (mode != "all") return invalid_at("must be \"all\" or a list of fields", path);
+    return std::optional<returning_clause>{returning_clause{}};
+  }
+  SLUICE_TRY(fields, read_output_fields(r, *e, path));
+  return std::optional<returning_clause>{returning_clause{false, std::move(fields)}};
+}
+
+// `{"columnKey": E, ...}`: the values of one row or of a `set`.
+result<std::vector<assignment>> read_assignments(const expr_reader& r, const schema::table& t,
+                                                 dom::element e, const json_path& path) {
+  SLUICE_TRY(o, object_at(e, path));
+  std::vector<assignment> out;
+  for (auto [key, value] : o) {
+    const json_path value_path = child(path, key);
+    const schema::column* c = t.find_column(key);
+    if (!c)
+      return make_error(error_code::unknown_column,
+                        "table \"" + t.key + "\" has no column \"" + std::string(key) + "\"",
+                        value_path);
+    SLUICE_TRY(id, read_operand(r, value, value_path));
+    out.push_back({c, id});
+  }
+  return out;
+}
+
+result<select_query> read_select(expr_reader& r, const schema::catalog& cat, dom::object o) {
+  select_query q;
+  q.table = r.scope.front();
+  auto joins = dom::member(o, "joins");
+  if (joins && !joins->is_null()) {
+    const json_path joins_path = child(root_path, "joins");
+    SLUICE_TRY(items, array_at(*joins, joins_path));
+    size_t i = 0;
+    for (dom::element item : items) {
+      const json_path path = child(joins_path, i++);
+      SLUICE_TRY(j, object_at(item, path));
+      SLUICE_TRY(type, string_at(j, "type", path));
+      if (type != "inner" && type != "left") return invalid_at("join type must be inner or left", child(path, "type"));
+      SLUICE_TRY(table_key, string_at(j, "table", path));
+      const schema::table* t = cat.find_table(table_key);
+      if (!t)
+        return make_error(error_code::unknown_table, "no table \"" + std::string(table_key) + "\"",
+                          child(path, "table"));
+      for (const schema::table* seen : r.scope)
+        if (seen == t)
+          return make_error(error_code::unsupported_feature,
+                            "table \"" + std::string(table_key) + "\" appears twice (self joins need aliases)", child(path, "table"));
+      r.scope.push_back(t);
+      auto on = dom::member(j, "on");
+      if (!on) return invalid_at("missing \"on\"", path);
+      SLUICE_TRY(condition, read_operand(r, *on, child(path, "on")));
+      q.joins.push_back({type == "inner" ? join_type::inner : join_type::left, t, condition});
+    }
+  }
+  if (auto fields = dom::member(o, "fields"); fields && !fields->is_null()) {
+    SLUICE_TRY(list, read_output_fields(r, *fields, child(root_path, "fields")));
+    q.fields = std::move(list);
+  }
+  SLUICE_TRY(where, read_where(r, o, root_path));
+  q.where = where;
+  SLUICE_TRY(order_by, read_order_by(r, o, root_path));
+  q.order_by = std::move(order_by);
+  SLUICE_TRY(page, read_paging(o, root_path));
+  q.page = page;
+  return q;
+}
+
+result<on_conflict> read_conflict(const expr_reader& r, const schema::table& t, dom::element e) {
+  const json_path path = child(root_path, "onConflict");
+  SLUICE_TRY(o, object_at(e, path));
+  on_conflict c;
+  SLUICE_TRY(action, string_at(o, "action", path));
+  if (action != "nothing" && action != "update")
+    return invalid_at("must be \"nothing\" or \"update\"", child(path, "action"));
+  c.action = action == "update" ? conflict_action::update : conflict_action::nothing;
+  auto target = dom::string_list(o, "target");
+  if (!target.ok()) return invalid_at(target.err().message, child(path, "target"));
+  for (size_t i = 0; i < target.value().size(); ++i) {
+    const schema::column* col = t.find_column(target.value()[i]);
+    if (!col)
+      return make_error(error_code::unknown_column,
+                        "table \"" + t.key + "\" has no column \"" + target.value()[i] + "\"",
+                        child(child(path, "target"), i));
+    c.target.push_back(col);
+  }
+  if (c.action == conflict_action::nothing) return c;
+  if (c.target.empty())
+    return make_error(error_code::invalid_value, "onConflict update needs a target", path);
+  auto set = dom::member(o, "set");
+  if (!set) return invalid_at("missing \"set\"", path);
+  SLUICE_TRY(assignments, read_assignments(r, t, *set, child(path, "set")));
+  if (assignments.empty())
+    return make_error(error_code::invalid_value, "onConflict update has nothing to set", child(path, "set"));
+  c.set = std::move(assignments);
+  return c;
+}
+
+result<insert_query> read_insert(const expr_reader& r, const schema::table& t, dom::object o) {
+  insert_query q;
+  q.table = &t;
+  const json_path rows_path = child(root_path, "rows");
+  auto rows = dom::member(o, "rows");
+  if (!rows) return invalid_at("missing \"rows\"", root_path);
+  SLUICE_TRY(items, array_at(*rows, rows_path));
+  size_t i = 0;
+  for (dom::element item : items) {
+    SLUICE_TRY(row, read_assignments(r, t, item, child(rows_path, i++)));
+    q.rows.push_back(std::move(row));
+  }
+  if (q.rows.empty()) return make_error(error_code::invalid_value, "insert needs at least one row", rows_path);
+  if (auto conflict = dom::member(o, "onConflict"); conflict && !conflict->is_null()) {
+    SLUICE_TRY(c, read_conflict(r, t, *conflict));
+    q.conflict = std::move(c);
+  }
+  SLUICE_TRY(returning, read_returning(r, o));
+  q.returning = std::move(returning);
+  return q;
+}
+
+result<update_query> read_update(const expr_reader& r, const schema::table& t, dom::object o) {
+  update_query q;
+  q.table = &t;
+  const json_path set_path = child(root_path, "set");
+  auto set = dom::member(o, "set");
+  if (!set) return invalid_at("missing \"set\"", root_path);
+  SLUICE_TRY(assignments, read_assignments(r, t, *set, set_path));
+  if (assignments.empty()) return make_error(error_code::invalid_value, "update has nothing to set", set_path);
+  q.set = std::move(assignments);
+  SLUICE_TRY(where, read_where(r, o, root_path));
+  q.where = where;
+  SLUICE_TRY(returning, read_returning(r, o));
+  q.returning = std::move(returning);
+  return q;
+}
+
+}  // namespace
+
+result<spec> parse_spec(const schema::catalog& cat, dom::object root) noexcept {
+  SLUICE_TRY(kind, string_at(root, "kind", root_path));
+  SLUICE_TRY(table_key, string_at(root, "table", root_path));
+  const schema::table* t = cat.find_table(table_key);
+  if (!t)
+    return make_error(error_code::unknown_table, "no table \"" + std::string(table_key) + "\"",
+                      {"table"});
+
+  spec out;
+  expr_reader r{out.exprs, {t}};
+  const std::string_view k = kind;
+  if (k == "select") {
+    SLUICE_TRY(q, read_select(r, cat, root));
+    out.stmt = std::move(q);
+  } else if (k == "insert") {
+    SLUICE_TRY(q, read_insert(r, *t, root));
+    out.stmt = std::move(q);
+  } else if (k == "update") {
+    SLUICE_TRY(q, read_update(r, *t, root));
+    out.stmt = std::move(q);
+  } else if (k == "delete") {
+    SLUICE_TRY(where, read_where(r, root, root_path));
+    SLUICE_TRY(returning, read_returning(r, root));
+    out.stmt = delete_query{t, where, std::move(returning)};
+  } else if (k == "count") {
+    SLUICE_TRY(where, read_where(r, root, root_path));
+    out.stmt = count_query{t, where};
+  } else if (k == "findMany" || k == "findFirst") {
+    SLUICE_TRY(q, read_find(out.exprs, cat, *t, root, k == "findFirst"));
+    out.stmt = std::move(q);
+  } else {
+    return invalid_at("unknown kind \"" + std::string(k) + "\"", {"kind"});
+  }
+  return out;
+}
+
+}  // namespace sluice::query

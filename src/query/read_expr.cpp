@@ -1,0 +1,269 @@
+#include "query/read_expr.h"
+
+#include <array>
+#include <limits>
+
+namespace sluice::query {
+namespace {
+
+enum class op_shape : uint8_t { compare, in_list, null_check, negation, range, logical };
+
+struct op_info {
+  std::string_view name;
+  op_shape shape;
+  compare_op compare = compare_op::eq;
+  bool negated = false;
+  logical_op logic = logical_op::all_of;
+};
+
+constexpr std::array<op_info, 19> operators{{
+    {"eq", op_shape::compare, compare_op::eq},
+    {"ne", op_shape::compare, compare_op::ne},
+    {"gt", op_shape::compare, compare_op::gt},
+    {"gte", op_shape::compare, compare_op::gte},
+    {"lt", op_shape::compare, compare_op::lt},
+    {"lte", op_shape::compare, compare_op::lte},
+    {"like", op_shape::compare, compare_op::like},
+    {"notLike", op_shape::compare, compare_op::not_like},
+    {"ilike", op_shape::compare, compare_op::ilike},
+    {"notIlike", op_shape::compare, compare_op::not_ilike},
+    {"inArray", op_shape::in_list},
+    {"notInArray", op_shape::in_list, compare_op::eq, true},
+    {"isNull", op_shape::null_check},
+    {"isNotNull", op_shape::null_check, compare_op::eq, true},
+    {"between", op_shape::range},
+    {"notBetween", op_shape::range, compare_op::eq, true},
+    {"not", op_shape::negation},
+    {"and", op_shape::logical, compare_op::eq, false, logical_op::all_of},
+    {"or", op_shape::logical, compare_op::eq, false, logical_op::any_of},
+}};
+
+result<dom::element> required_member(dom::object o, std::string_view key, const json_path& path) {
+  auto e = dom::member(o, key);
+  if (!e) return invalid_at("missing \"" + std::string(key) + "\"", path);
+  return *e;
+}
+
+result<expr_id> read_column(const expr_reader& r, dom::element e, const json_path& path) {
+  dom::array a;
+  std::string_view table_key;
+  std::string_view column_key;
+  if (e.get_array().get(a) || a.size() != 2 || a.at(0).get_string().get(table_key) ||
+      a.at(1).get_string().get(column_key))
+    return invalid_at("\"col\" must be [tableKey, columnKey]", path);
+  for (auto it = r.scope.rbegin(); it != r.scope.rend(); ++it) {
+    if ((*it)->key != table_key) continue;
+    const schema::column* c = (*it)->find_column(column_key);
+    if (!c)
+      return make_error(error_code::unknown_column,
+                        "table \"" + std::string(table_key) + "\" has no column \"" +
+                            std::string(column_key) + "\"",
+                        path);
+    return r.pool.add(column_ref{std::string(table_key), c});
+  }
+  return make_error(error_code::unknown_table,
+                    "table \"" + std::string(table_key) + "\" is not part of this query", path);
+}
+
+result<std::vector<expr_id>> read_operand_list(const expr_reader& r, dom::element e,
+                                               const json_path& path) {
+  SLUICE_TRY(items, array_at(e, path));
+  std::vector<expr_id> out;
+  size_t i = 0;
+  for (dom::element item : items) {
+    SLUICE_TRY(id, read_operand(r, item, child(path, i++)));
+    out.push_back(id);
+  }
+  return out;
+}
+
+result<std::optional<expr_id>> read_logical(const expr_reader& r, dom::object o,
+                                            const op_info& op, const json_path& path) {
+  SLUICE_TRY(args_element, required_member(o, "args", path));
+  const json_path args_path = child(path, "args");
+  SLUICE_TRY(items, array_at(args_element, args_path));
+  std::vector<expr_id> args;
+  size_t i = 0;
+  for (dom::element item : items) {
+    SLUICE_TRY(arg, read_condition(r, item, child(args_path, i++)));
+    if (arg) args.push_back(*arg);
+  }
+  if (args.empty()) return std::optional<expr_id>{};
+  if (args.size() == 1) return std::optional<expr_id>{args[0]};
+  return std::optional<expr_id>{r.pool.add(logical{op.logic, std::move(args)})};
+}
+
+result<std::optional<expr_id>> read_operator(const expr_reader& r, dom::object o,
+                                             std::string_view name, const json_path& path) {
+  const op_info* op = nullptr;
+  for (const auto& candidate : operators)
+    if (candidate.name == name) op = &candidate;
+  if (!op) return invalid_at("unknown operator \"" + std::string(name) + "\"", child(path, "op"));
+  auto operand = [&](std::string_view key) -> result<expr_id> {
+    SLUICE_TRY(e, required_member(o, key, path));
+    return read_operand(r, e, child(path, key));
+  };
+  using optional_id = std::optional<expr_id>;
+  switch (op->shape) {
+    case op_shape::compare: {
+      SLUICE_TRY(left, operand("left"));
+      SLUICE_TRY(right, operand("right"));
+      return optional_id{r.pool.add(comparison{op->compare, left, right})};
+    }
+    case op_shape::in_list: {
+      SLUICE_TRY(left, operand("left"));
+      SLUICE_TRY(list, required_member(o, "right", path));
+      SLUICE_TRY(items, read_operand_list(r, list, child(path, "right")));
+      return optional_id{r.pool.add(in_list{op->negated, left, std::move(items)})};
+    }
+    case op_shape::null_check: {
+      SLUICE_TRY(arg, operand("arg"));
+      return optional_id{r.pool.add(null_check{op->negated, arg})};
+    }
+    case op_shape::negation: {
+      SLUICE_TRY(e, required_member(o, "arg", path));
+      SLUICE_TRY(arg, read_condition(r, e, child(path, "arg")));
+      if (!arg) return optional_id{};
+      return optional_id{r.pool.add(negation{*arg})};
+    }
+    case op_shape::range: {
+      SLUICE_TRY(arg, operand("arg"));
+      SLUICE_TRY(low, operand("low"));
+      SLUICE_TRY(high, operand("high"));
+      return optional_id{r.pool.add(range{op->negated, arg, low, high})};
+    }
+    case op_shape::logical:
+      return read_logical(r, o, *op, path);
+  }
+  return invalid_at("unknown operator", path);
+}
+
+}  // namespace
+
+json_path child(const json_path& path, std::string_view member) noexcept {
+  json_path out = path;
+  out.emplace_back(member);
+  return out;
+}
+
+json_path child(const json_path& path, size_t index) noexcept {
+  return child(path, std::to_string(index));
+}
+
+error invalid_at(std::string message, const json_path& path) noexcept {
+  return make_error(error_code::invalid_document, std::move(message), path);
+}
+
+result<dom::object> object_at(dom::element e, const json_path& path) noexcept {
+  dom::object o;
+  if (e.get_object().get(o)) return invalid_at("must be an object", path);
+  return o;
+}
+
+result<dom::array> array_at(dom::element e, const json_path& path) noexcept {
+  dom::array a;
+  if (e.get_array().get(a)) return invalid_at("must be an array", path);
+  return a;
+}
+
+result<std::string_view> string_at(dom::object o, std::string_view key,
+                                   const json_path& path) noexcept {
+  auto e = dom::member(o, key);
+  std::string_view s;
+  if (!e || e->get_string().get(s)) return invalid_at("must be a string", child(path, key));
+  return s;
+}
+
+result<param_ref> read_param(dom::element e, const json_path& path) noexcept {
+  dom::object o;
+  dom::element index_element;
+  uint64_t index = 0;
+  if (e.get_object().get(o) || o.at_key("param").get(index_element) ||
+      index_element.get_uint64().get(index) || index > std::numeric_limits<uint32_t>::max())
+    return invalid_at("must be {\"param\":N}", path);
+  return param_ref{static_cast<uint32_t>(index)};
+}
+
+result<std::optional<expr_id>> read_condition(const expr_reader& r, dom::element e,
+                                              const json_path& path) noexcept {
+  using optional_id = std::optional<expr_id>;
+  SLUICE_TRY(o, object_at(e, path));
+  if (auto col = dom::member(o, "col")) {
+    SLUICE_TRY(id, read_column(r, *col, child(path, "col")));
+    return optional_id{id};
+  }
+  if (dom::member(o, "param")) {
+    SLUICE_TRY(p, read_param(e, path));
+    return optional_id{r.pool.add(p)};
+  }
+  auto op = dom::member(o, "op");
+  std::string_view name;
+  if (!op || op->get_string().get(name))
+    return invalid_at("an expression needs \"col\", \"param\" or \"op\"", path);
+  return read_operator(r, o, name, path);
+}
+
+result<expr_id> read_operand(const expr_reader& r, dom::element e, const json_path& path) noexcept {
+  SLUICE_TRY(id, read_condition(r, e, path));
+  if (!id) return invalid_at("an empty and/or is not a value", path);
+  return *id;
+}
+
+result<std::optional<expr_id>> read_where(const expr_reader& r, dom::object o,
+                                          const json_path& path) noexcept {
+  auto e = dom::member(o, "where");
+  if (!e || e->is_null()) return std::optional<expr_id>{};
+  return read_condition(r, *e, child(path, "where"));
+}
+
+result<std::vector<order_term>> read_order_by(const expr_reader& r, dom::object o,
+                                              const json_path& path) noexcept {
+  std::vector<order_term> out;
+  auto e = dom::member(o, "orderBy");
+  if (!e || e->is_null()) return out;
+  const json_path list_path = child(path, "orderBy");
+  SLUICE_TRY(items, array_at(*e, list_path));
+  size_t i = 0;
+  for (dom::element item : items) {
+    const json_path item_path = child(list_path, i++);
+    SLUICE_TRY(term, object_at(item, item_path));
+    SLUICE_TRY(expr_element, required_member(term, "expr", item_path));
+    SLUICE_TRY(value, read_operand(r, expr_element, child(item_path, "expr")));
+    auto dir = dom::member(term, "dir");
+    std::string_view dir_name = "asc";
+    if (dir && (dir->get_string().get(dir_name) || (dir_name != "asc" && dir_name != "desc")))
+      return invalid_at("\"dir\" must be \"asc\" or \"desc\"", child(item_path, "dir"));
+    out.push_back({value, dir_name == "desc" ? sort_direction::desc : sort_direction::asc});
+  }
+  return out;
+}
+
+result<paging> read_paging(dom::object o, const json_path& path) noexcept {
+  paging out;
+  for (auto [key, slot] : {std::pair{"limit", &out.limit}, std::pair{"offset", &out.offset}}) {
+    auto e = dom::member(o, key);
+    if (!e || e->is_null()) continue;
+    SLUICE_TRY(p, read_param(*e, child(path, key)));
+    *slot = p;
+  }
+  return out;
+}
+
+result<std::vector<output_field>> read_output_fields(const expr_reader& r, dom::element e,
+                                                     const json_path& path) noexcept {
+  SLUICE_TRY(items, array_at(e, path));
+  std::vector<output_field> out;
+  size_t i = 0;
+  for (dom::element item : items) {
+    const json_path item_path = child(path, i++);
+    SLUICE_TRY(field, object_at(item, item_path));
+    SLUICE_TRY(key, string_at(field, "key", item_path));
+    SLUICE_TRY(expr_element, required_member(field, "expr", item_path));
+    SLUICE_TRY(value, read_operand(r, expr_element, child(item_path, "expr")));
+    out.push_back({std::string(key), value});
+  }
+  if (out.empty()) return make_error(error_code::invalid_value, "needs at least one field", path);
+  return out;
+}
+
+}  // namespace sluice::query

@@ -1,0 +1,30 @@
+#pragma once
+// A `select` over one table with optional joins.
+#include <optional>
+#include <vector>
+
+#include "query/common.h"
+
+namespace sluice::query {
+
+enum class join_type : uint8_t { inner, left };
+
+struct join_clause {
+  join_type type = join_type::inner;
+  const schema::table* table = nullptr;
+  expr_id on;
+};
+
+struct select_query {
+  static constexpr query_kind kind = query_kind::select;
+  const schema::table* table = nullptr;
+  // Absent: every column of the table, then of each joined table (grouped per table when
+  // there are joins, as drizzle returns `{users: {...}, posts: {...}}`).
+  std::optional<std::vector<output_field>> fields;
+  std::vector<join_clause> joins;
+  std::optional<expr_id> where;
+  std::vector<order_term> order_by;
+  paging page;
+};
+
+}  // namespace sluice::query

@@ -1,0 +1,59 @@
+#pragma once
+// Statements that change rows (insert, update, delete) and `count`.
+#include <optional>
+#include <vector>
+
+#include "query/common.h"
+
+namespace sluice::query {
+
+struct assignment {
+  const schema::column* column = nullptr;
+  expr_id value;
+};
+
+// `returning` every column of the table, or the listed fields.
+struct returning_clause {
+  bool all_columns = true;
+  std::vector<output_field> fields;
+};
+
+enum class conflict_action : uint8_t { nothing, update };
+
+struct on_conflict {
+  conflict_action action = conflict_action::nothing;
+  std::vector<const schema::column*> target;
+  std::vector<assignment> set;  // update only, never empty then
+};
+
+struct insert_query {
+  static constexpr query_kind kind = query_kind::insert;
+  const schema::table* table = nullptr;
+  // Each row names only the columns the caller gave; the compiler fills the rest.
+  std::vector<std::vector<assignment>> rows;
+  std::optional<on_conflict> conflict;
+  std::optional<returning_clause> returning;
+};
+
+struct update_query {
+  static constexpr query_kind kind = query_kind::update;
+  const schema::table* table = nullptr;
+  std::vector<assignment> set;
+  std::optional<expr_id> where;
+  std::optional<returning_clause> returning;
+};
+
+struct delete_query {
+  static constexpr query_kind kind = query_kind::remove;
+  const schema::table* table = nullptr;
+  std::optional<expr_id> where;
+  std::optional<returning_clause> returning;
+};
+
+struct count_query {
+  static constexpr query_kind kind = query_kind::count;
+  const schema::table* table = nullptr;
+  std::optional<expr_id> where;
+};
+
+}  // namespace sluice::query

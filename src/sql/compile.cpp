@@ -1,0 +1,47 @@
+#include "sql/compile.h"
+
+#include <variant>
+
+#include "core/dom.h"
+#include "query/parse_spec.h"
+#include "sql/families.h"
+
+namespace sluice::sql {
+namespace {
+
+result<dialect_id> read_dialect(dom::object root) {
+  auto e = dom::member(root, "dialect");
+  std::string_view name;
+  if (e && !e->get_string().get(name)) {
+    if (name == "postgres") return dialect_id::postgres;
+    if (name == "sqlite") return dialect_id::sqlite;
+  }
+  return make_error(error_code::invalid_document, "\"dialect\" must be \"postgres\" or \"sqlite\"",
+                    {"dialect"});
+}
+
+// One overload per statement family: a new family that is not handled here does not compile.
+struct family_dispatch {
+  const dialect& d;
+  const query::expr_pool& exprs;
+  result<compiled> operator()(const query::select_query& q) { return compile_select(d, exprs, q); }
+  result<compiled> operator()(const query::insert_query& q) { return compile_insert(d, exprs, q); }
+  result<compiled> operator()(const query::update_query& q) { return compile_update(d, exprs, q); }
+  result<compiled> operator()(const query::delete_query& q) { return compile_delete(d, exprs, q); }
+  result<compiled> operator()(const query::count_query& q) { return compile_count(d, exprs, q); }
+  result<compiled> operator()(const query::find_query& q) { return compile_find(d, exprs, q); }
+};
+
+}  // namespace
+
+result<compiled> compile(const schema::catalog& cat, std::string_view spec_json) noexcept {
+  simdjson::dom::parser parser;
+  SLUICE_TRY(root, dom::parse(parser, spec_json));
+  dom::object o;
+  if (root.get_object().get(o)) return dom::invalid("the query spec must be an object");
+  SLUICE_TRY(id, read_dialect(o));
+  SLUICE_TRY(parsed, query::parse_spec(cat, o));
+  return std::visit(family_dispatch{dialect_for(id), parsed.exprs}, parsed.stmt);
+}
+
+}  // namespace sluice::sql

@@ -1,0 +1,94 @@
+#include "sql/compiled_json.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "core/json_writer.h"
+
+namespace sluice::sql {
+namespace {
+
+std::string_view shape_name(decode::result_shape s) {
+  switch (s) {
+    case decode::result_shape::rows: return "rows";
+    case decode::result_shape::first: return "first";
+    case decode::result_shape::count: return "count";
+    case decode::result_shape::none: return "none";
+  }
+  return "rows";
+}
+
+// Output keys that hold a timestamp anywhere in the result, each once, in plan order.
+void collect_timestamp_keys(const std::vector<decode::field>& fields,
+                            std::vector<std::string_view>& keys) {
+  for (const auto& f : fields) {
+    collect_timestamp_keys(f.children, keys);
+    const bool timestamp =
+        f.kind == decode::field_kind::scalar && f.type == decode::value_type::timestamp;
+    if (timestamp && std::find(keys.begin(), keys.end(), f.key) == keys.end())
+      keys.push_back(f.key);
+  }
+}
+
+}  // namespace
+
+std::string_view param_type_name(param_type t) noexcept {
+  switch (t) {
+    case param_type::integer: return "integer";
+    case param_type::bigint: return "bigint";
+    case param_type::real: return "real";
+    case param_type::numeric: return "numeric";
+    case param_type::text: return "text";
+    case param_type::boolean: return "boolean";
+    case param_type::timestamp: return "timestamp";
+    case param_type::date: return "date";
+    case param_type::json: return "json";
+    case param_type::uuid: return "uuid";
+    case param_type::any: return "any";
+  }
+  return "any";
+}
+
+std::string compiled_to_json(const compiled& c, uint32_t plan_id) noexcept {
+  json_writer w;
+  w.begin_object();
+  w.key("plan");
+  w.uint64(plan_id);
+  w.key("result");
+  w.string(shape_name(c.plan.shape));
+  w.key("timestampKeys");
+  w.begin_array();
+  std::vector<std::string_view> keys;
+  collect_timestamp_keys(c.plan.fields, keys);
+  for (auto k : keys) w.string(k);
+  w.end_array();
+  w.key("statements");
+  w.begin_array();
+  for (const auto& s : c.statements) {
+    w.begin_object();
+    w.key("sql");
+    w.string(s.sql);
+    w.key("params");
+    w.begin_array();
+    for (const auto& p : s.params) {
+      w.begin_object();
+      if (p.ref) {
+        w.key("ref");
+        w.uint64(*p.ref);
+      } else {
+        w.key("value");
+        w.raw(p.value_json);
+      }
+      w.key("type");
+      w.string(param_type_name(p.type));
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  return w.take();
+}
+
+}  // namespace sluice::sql

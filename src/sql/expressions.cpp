@@ -1,0 +1,166 @@
+#include "sql/expressions.h"
+
+#include <variant>
+
+#include "sql/types.h"
+
+namespace sluice::sql {
+namespace {
+
+using namespace query;
+
+bool is_atom(const expr& e) {
+  return std::holds_alternative<column_ref>(e) || std::holds_alternative<param_ref>(e);
+}
+
+std::string_view operator_text(compare_op op, const capabilities& caps) {
+  switch (op) {
+    case compare_op::eq: return " = ";
+    case compare_op::ne: return " <> ";
+    case compare_op::gt: return " > ";
+    case compare_op::gte: return " >= ";
+    case compare_op::lt: return " < ";
+    case compare_op::lte: return " <= ";
+    case compare_op::like: return " like ";
+    case compare_op::not_like: return " not like ";
+    // Without ILIKE, LIKE itself ignores ASCII case (SQLite: https://sqlite.org/lang_expr.html#like).
+    case compare_op::ilike: return caps.ilike ? " ilike " : " like ";
+    case compare_op::not_ilike: return caps.ilike ? " not ilike " : " not like ";
+  }
+  return " = ";
+}
+
+bool is_pattern(compare_op op) {
+  switch (op) {
+    case compare_op::like:
+    case compare_op::not_like:
+    case compare_op::ilike:
+    case compare_op::not_ilike: return true;
+    case compare_op::eq:
+    case compare_op::ne:
+    case compare_op::gt:
+    case compare_op::gte:
+    case compare_op::lt:
+    case compare_op::lte: return false;
+  }
+  return false;
+}
+
+// One visit per node kind: a kind without an operator() here does not compile.
+struct printer {
+  compile_context& ctx;
+  column_style style;
+  param_type hint;
+
+  void print(expr_id id, param_type h) { std::visit(printer{ctx, style, h}, ctx.exprs()[id]); }
+  // Operands that are themselves operations get parentheses, so precedence never matters.
+  void operand(expr_id id, param_type h) {
+    const bool atom = is_atom(ctx.exprs()[id]);
+    if (!atom) ctx.text("(");
+    print(id, h);
+    if (!atom) ctx.text(")");
+  }
+
+  void operator()(const column_ref& c) {
+    if (style == column_style::qualified) {
+      ctx.qualified(ctx.qualifier(c.table_key), c.column->name);
+    } else {
+      ctx.identifier(c.column->name);
+    }
+  }
+  void operator()(const param_ref& p) { ctx.bind(p.index, hint); }
+  void operator()(const comparison& c) {
+    const bool pattern = is_pattern(c.op);
+    operand(c.left, pattern ? param_type::text : type_hint(ctx, c.right));
+    ctx.text(operator_text(c.op, ctx.caps()));
+    operand(c.right, pattern ? param_type::text : type_hint(ctx, c.left));
+  }
+  void operator()(const in_list& l) {
+    if (l.items.empty()) {
+      ctx.text(l.negated ? "true" : "false");
+      return;
+    }
+    operand(l.left, param_type::any);
+    ctx.text(l.negated ? " not in (" : " in (");
+    const param_type item_type = type_hint(ctx, l.left);
+    for (size_t i = 0; i < l.items.size(); ++i) {
+      if (i) ctx.text(", ");
+      operand(l.items[i], item_type);
+    }
+    ctx.text(")");
+  }
+  void operator()(const null_check& n) {
+    operand(n.arg, param_type::any);
+    ctx.text(n.negated ? " is not null" : " is null");
+  }
+  void operator()(const negation& n) {
+    ctx.text("not ");
+    // and/or print their own parentheses.
+    const bool grouped = std::holds_alternative<logical>(ctx.exprs()[n.arg]);
+    if (!grouped) ctx.text("(");
+    print(n.arg, param_type::any);
+    if (!grouped) ctx.text(")");
+  }
+  void operator()(const range& r) {
+    const param_type bound_type = type_hint(ctx, r.arg);
+    operand(r.arg, param_type::any);
+    ctx.text(r.negated ? " not between " : " between ");
+    operand(r.low, bound_type);
+    ctx.text(" and ");
+    operand(r.high, bound_type);
+  }
+  void operator()(const logical& l) {
+    ctx.text("(");
+    for (size_t i = 0; i < l.args.size(); ++i) {
+      if (i) ctx.text(l.op == logical_op::all_of ? " and " : " or ");
+      print(l.args[i], param_type::any);
+    }
+    ctx.text(")");
+  }
+};
+
+}  // namespace
+
+void append_expr(compile_context& ctx, expr_id id, column_style style, param_type hint) noexcept {
+  printer{ctx, style, hint}.print(id, hint);
+}
+
+param_type type_hint(const compile_context& ctx, expr_id id) noexcept {
+  if (const auto* c = std::get_if<column_ref>(&ctx.exprs()[id])) return param_type_of(*c->column);
+  return param_type::any;
+}
+
+result<decode::field> output_plan_field(const expr_pool& exprs, const output_field& f) noexcept {
+  const expr& e = exprs[f.value];
+  if (const auto* c = std::get_if<column_ref>(&e)) return scalar_field(f.key, *c->column);
+  if (std::holds_alternative<param_ref>(e))
+    return make_error(error_code::unsupported_feature,
+                      "field \"" + f.key + "\" selects a bare parameter, whose type is unknown");
+  return decode::field{f.key, decode::field_kind::scalar, decode::value_type::boolean, {}};
+}
+
+std::vector<const column_ref*> columns_read(const expr_pool& exprs, expr_id id) noexcept {
+  struct collector {
+    const expr_pool& exprs;
+    std::vector<const column_ref*>& out;
+    void walk(expr_id e) { std::visit(*this, exprs[e]); }
+    void operator()(const column_ref& c) { out.push_back(&c); }
+    void operator()(const param_ref&) {}
+    void operator()(const comparison& c) { walk(c.left), walk(c.right); }
+    void operator()(const in_list& l) {
+      walk(l.left);
+      for (auto item : l.items) walk(item);
+    }
+    void operator()(const null_check& n) { walk(n.arg); }
+    void operator()(const negation& n) { walk(n.arg); }
+    void operator()(const range& r) { walk(r.arg), walk(r.low), walk(r.high); }
+    void operator()(const logical& l) {
+      for (auto arg : l.args) walk(arg);
+    }
+  };
+  std::vector<const column_ref*> out;
+  collector{exprs, out}.walk(id);
+  return out;
+}
+
+}  // namespace sluice::sql

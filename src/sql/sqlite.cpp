@@ -1,0 +1,108 @@
+// SQLite (Cloudflare D1). D1 hands a Worker JS values, not bytes, so selects let SQLite build
+// the whole response as one JSON text cell; relations nest as scalar subqueries. Booleans are
+// 0/1, timestamps integer epoch milliseconds, everything else without a native type is text.
+#include <string>
+
+#include "sql/context.h"
+#include "sql/dialect.h"
+#include "sql/types.h"
+
+namespace sluice::sql {
+namespace {
+
+using schema::column_type;
+using schema::default_kind;
+
+class sqlite final : public dialect {
+ public:
+  const capabilities& caps() const noexcept override { return caps_; }
+
+  void placeholder(std::string& out, uint32_t) const noexcept override { out += '?'; }
+
+  std::string_view json_row_function() const noexcept override { return "json_array"; }
+  std::string_view json_aggregate_function() const noexcept override { return "json_group_array"; }
+  std::string_view empty_json_array() const noexcept override { return "json_array()"; }
+  std::string_view json_parse_function() const noexcept override { return "json"; }
+
+  // Each row arrives as column "r" holding JSON text, so plain string concatenation builds the
+  // array; rows keep the inner query's order because an aggregate over an ordered subquery is
+  // never flattened (https://sqlite.org/optoverview.html#flattening, restriction 16).
+  std::string_view result_prefix() const noexcept override {
+    return "select '[' || coalesce(group_concat(\"r\", ','), '') || ']' from (";
+  }
+  std::string_view result_suffix() const noexcept override { return ")"; }
+
+  // VALUES has no DEFAULT keyword in SQLite, so defaults are spelled out.
+  void missing_insert_value(compile_context& ctx, const schema::column& c) const noexcept override {
+    switch (c.def.kind) {
+      case default_kind::value: ctx.bind_constant(c.def.value_json, param_type_of(c)); return;
+      case default_kind::now: ctx.text(now_expression(c)); return;
+      case default_kind::random_uuid: ctx.text(random_uuid_expression()); return;
+      // A null serial key makes SQLite assign the next rowid; other columns here are nullable.
+      case default_kind::none:
+      case default_kind::fn: ctx.text("null"); return;
+    }
+  }
+
+  // julianday('now') carries milliseconds on every SQLite version; unixepoch('subsec') needs 3.42.
+  std::string_view now_expression(const schema::column& c) const noexcept override {
+    if (c.type == column_type::date) return "(date('now'))";
+    return "(cast((julianday('now') - 2440587.5) * 86400000 as integer))";
+  }
+
+  // A version 4 UUID: 122 random bits, the version nibble 4 and the variant nibble 8-b.
+  std::string_view random_uuid_expression() const noexcept override {
+    return "(lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || "
+           "substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (random() & 3), 1) || "
+           "substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))))";
+  }
+
+  std::string_view boolean_literal(bool value) const noexcept override { return value ? "1" : "0"; }
+
+  void column_type(std::string& out, const schema::column& c,
+                   bool inline_primary_key) const noexcept override {
+    switch (c.type) {
+      case column_type::serial:
+      case column_type::bigserial:
+        // AUTOINCREMENT never reuses the id of a deleted row, as a Postgres sequence does not.
+        out += inline_primary_key ? "integer primary key autoincrement" : "integer";
+        return;
+      case column_type::integer:
+      case column_type::bigint:
+      case column_type::boolean:
+      case column_type::timestamp: out += "integer"; return;
+      case column_type::real: out += "real"; return;
+      case column_type::numeric:
+      case column_type::text:
+      case column_type::varchar:
+      case column_type::date:
+      case column_type::json:
+      case column_type::jsonb:
+      case column_type::uuid:
+      case column_type::enumeration: out += "text"; return;
+    }
+  }
+
+ private:
+  static constexpr capabilities caps_{
+      .max_params = 100,  // D1's limit per statement (SQLite itself allows 32766)
+      .ilike = false,
+      .lateral_joins = false,
+      .aggregate_order_by = false,
+      .rows_as_json_text = true,
+      .json_as_text = true,
+      .offset_needs_limit = true,
+      .enum_types = false,
+      .forward_foreign_keys = true,
+      .autoincrement_primary_key = true,
+  };
+};
+
+}  // namespace
+
+const dialect& sqlite_dialect() noexcept {
+  static const sqlite instance;
+  return instance;
+}
+
+}  // namespace sluice::sql

@@ -1,0 +1,43 @@
+#pragma once
+// Golden SQL checks. Each case lists the Postgres and the SQLite statements side by side; every
+// SQLite statement a case expects is also prepared by a real SQLite against a database built
+// from the schema's own DDL, so no golden can hold SQL that SQLite would refuse.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "fixtures.h"
+#include "schema/catalog.h"
+#include "sql/compile.h"
+
+namespace sluice::testing {
+
+struct expected_sql {
+  std::string sql;
+  // Compact parameter list: `0:integer` for caller value 0, `="viewer":text` for a catalog
+  // constant, comma-separated.
+  std::string params;
+};
+
+// `spec` is a query spec without its "dialect" member.
+void expect_sql(std::string_view spec, const expected_sql& pg, const expected_sql& sqlite,
+                const schema::catalog& cat = tutorial_catalog());
+// For specs that compile to several statements (a split insert).
+void expect_statements(std::string_view spec, const std::vector<expected_sql>& pg,
+                       const std::vector<expected_sql>& sqlite,
+                       const schema::catalog& cat = tutorial_catalog());
+// Both dialects fail with `code` at `path`.
+void expect_error(std::string_view spec, error_code code, const std::vector<std::string>& path,
+                  const schema::catalog& cat = tutorial_catalog());
+
+// The SQLite form of a select: `select json_array(<cells>) as "r" <rest>` inside the wrapper
+// that returns every row as one JSON text cell.
+[[nodiscard]] std::string sqlite_rows(std::string_view cells, std::string_view rest);
+
+[[nodiscard]] std::string with_dialect(std::string_view spec, sql::dialect_id dialect);
+[[nodiscard]] result<sql::compiled> compile_for(sql::dialect_id dialect, std::string_view spec,
+                                                const schema::catalog& cat = tutorial_catalog());
+[[nodiscard]] std::string params_text(const std::vector<sql::param>& params);
+
+}  // namespace sluice::testing
