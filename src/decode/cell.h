@@ -1,0 +1,23 @@
+#pragma once
+// One scalar cell converted by its plan type, whatever JSON token carries it: D1 sends typed
+// JSON (numbers, 0/1, epoch milliseconds), Neon sends every value as a string of Postgres
+// text, and JSON built inside either database mixes the two.
+#include <cstddef>
+
+#include "core/json_writer.h"
+#include "core/result.h"
+#include "decode/context.h"
+#include "decode/plan.h"
+#include "simdjson.h"
+
+namespace sluice::decode {
+
+// Writes `cell` as the next value. `depth` is how many strings holding JSON enclose it.
+// Errors: invalid_result (the token cannot be that type), invalid_json.
+[[nodiscard]] status write_cell(simdjson::ondemand::value cell, value_type type,
+                                decode_context& ctx, size_t depth, json_writer& w) noexcept;
+
+// Writes a Date's JSON form of epoch milliseconds, or null outside a Date's range.
+void write_timestamp(json_writer& w, int64_t epoch_ms) noexcept;
+
+}  // namespace sluice::decode

@@ -1,0 +1,26 @@
+#pragma once
+// The result decoder: a database response goes in as bytes, the API's JSON comes out as bytes
+// (camelCase keys, ISO timestamps, booleans, nested relations), driven by the statement's
+// plan. One forward pass with simdjson On Demand into one output buffer: no DOM, no JS objects.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+#include "decode/plan.h"
+
+namespace sluice::decode {
+
+enum class input_format : uint8_t {
+  rows = 0,  // a JSON array of row arrays: D1's aggregated JSON cell, or JSON.stringify(raw())
+  neon = 1,  // a Neon HTTP response body in array mode with raw text values
+};
+
+// Decodes `padded_input` (followed by at least simdjson::SIMDJSON_PADDING readable bytes) into
+// the plan's result: `[{...}]` for rows, `{...}` or `null` for first, a number for count,
+// `null` for none. Errors: invalid_json (the input is not JSON), invalid_result (it does not
+// fit the plan; the error's path names the row and field), invalid_value (unknown format).
+[[nodiscard]] result<std::string> decode(const plan& p, input_format format,
+                                         std::string_view padded_input) noexcept;
+
+}  // namespace sluice::decode
