@@ -20,7 +20,11 @@ export class Refinement {
   }
 
   #add(check, value) {
-    this.checks.push(value === undefined ? { check } : { check, value });
+    return this.#push(value === undefined ? { check } : { check, value });
+  }
+
+  #push(check) {
+    this.checks.push(check);
     return this;
   }
 
@@ -55,18 +59,15 @@ export class Refinement {
   }
 
   /**
-   * Matches the pattern (ECMAScript syntax; only the `i` flag is meaningful).
+   * Matches the pattern (ECMAScript syntax; flags i, m, s and u; g and y mean nothing for a
+   * single test and are dropped).
    * @param {RegExp | string} pattern
    */
   regex(pattern) {
-    if (pattern instanceof RegExp) {
-      const check = { check: "regex", value: pattern.source };
-      if (pattern.flags.includes("i")) check.flags = "i";
-      this.checks.push(check);
-      return this;
-    }
-    if (typeof pattern !== "string") throw new SluiceError("invalid_value", "regex() needs a RegExp or a string");
-    return this.#add("regex", pattern);
+    if (typeof pattern === "string") return this.#push({ check: "regex", pattern });
+    if (!(pattern instanceof RegExp)) throw new SluiceError("invalid_value", "regex() needs a RegExp or a string");
+    const flags = pattern.flags.replace(/[gy]/g, "");
+    return this.#push(flags ? { check: "regex", pattern: pattern.source, flags } : { check: "regex", pattern: pattern.source });
   }
 
   /** A whole number. */

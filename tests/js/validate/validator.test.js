@@ -18,7 +18,7 @@ describe("validator spec recording", () => {
       name: [
         { check: "min", value: 1 },
         { check: "max", value: 100 },
-        { check: "regex", value: "^[a-z]+$", flags: "i" },
+        { check: "regex", pattern: "^[a-z]+$", flags: "i" },
       ],
     });
   });
