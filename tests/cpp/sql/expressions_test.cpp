@@ -49,9 +49,9 @@ TEST(Expressions, IlikeBecomesLikeWithoutIlike) {
     "0:text, 1:text");
 }
 
-TEST(Expressions, LikePatternsAreTextWhateverTheColumn) {
-  expect_where("users", R"({"op":"like","left":{"col":["users","id"]},"right":{"param":0}})",
-               R"("users"."id" like $1)", R"("users"."id" like ?)", "0:text");
+TEST(Expressions, LikeOperandsAreText) {
+  expect_where("users", R"({"op":"notLike","left":{"param":0},"right":{"param":1}})",
+               "$1 not like $2", "? not like ?", "0:text, 1:text");
 }
 
 TEST(Expressions, InArrayAndNotInArray) {

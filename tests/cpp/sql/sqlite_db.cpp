@@ -30,7 +30,7 @@ sql_value constant_value(const std::string& json) {
   return json;
 }
 
-void bind(sqlite3_stmt* stmt, int index, const sql_value& v) {
+void bind_value(sqlite3_stmt* stmt, int index, const sql_value& v) {
   if (std::holds_alternative<std::nullptr_t>(v)) sqlite3_bind_null(stmt, index);
   if (auto* i = std::get_if<int64_t>(&v)) sqlite3_bind_int64(stmt, index, *i);
   if (auto* d = std::get_if<double>(&v)) sqlite3_bind_double(stmt, index, *d);
@@ -79,7 +79,7 @@ std::vector<std::vector<std::string>> sqlite_db::run(const sql::statement& s,
     return {{"error: " + std::string(sqlite3_errmsg(db_))}};
   for (size_t i = 0; i < s.params.size(); ++i) {
     const sql::param& p = s.params[i];
-    bind(stmt, static_cast<int>(i + 1), p.ref ? values.at(*p.ref) : constant_value(p.value_json));
+    bind_value(stmt, static_cast<int>(i + 1), p.ref ? values.at(*p.ref) : constant_value(p.value_json));
   }
   std::vector<std::vector<std::string>> rows;
   int rc = 0;
