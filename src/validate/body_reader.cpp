@@ -1,0 +1,98 @@
+#include "validate/body_reader.h"
+
+#include <algorithm>
+
+#include "core/json_writer.h"
+#include "decode/json_copy.h"
+#include "decode/json_number.h"
+#include "decode/json_string.h"
+
+namespace sluice::validate {
+namespace {
+
+namespace od = simdjson::ondemand;
+
+status read_scalar(od::value value, od::json_type type, slot& s) noexcept {
+  switch (type) {
+    case od::json_type::string: {
+      s.body = decode::string_token_body(value.raw_json_token());
+      if (decode::is_plain(s.body)) {
+        s.text = s.body;
+      } else if (auto e = value.get_wobbly_string().get(s.text)) {
+        return decode::json_error(e);
+      }
+      return ok_status();
+    }
+    case od::json_type::number: {
+      // JSON.parse reads 1e400 as Infinity where simdjson refuses it, so the text is parsed here.
+      const auto number = decode::parse_number(decode::trim_token(value.raw_json_token()));
+      if (!number) return make_error(error_code::invalid_json, "malformed number");
+      s.number = *number;
+      return ok_status();
+    }
+    case od::json_type::boolean:
+      if (auto e = value.get_bool().get(s.boolean)) return decode::json_error(e);
+      return ok_status();
+    case od::json_type::null: {
+      bool is_null = false;
+      if (auto e = value.is_null().get(is_null)) return decode::json_error(e);
+      if (!is_null) return make_error(error_code::invalid_json, "malformed literal");
+      return ok_status();
+    }
+    case od::json_type::array:
+    case od::json_type::object: return skip_value(value);
+  }
+  return ok_status();
+}
+
+}  // namespace
+
+std::string_view type_name(od::json_type type) noexcept {
+  switch (type) {
+    case od::json_type::array: return "array";
+    case od::json_type::object: return "object";
+    case od::json_type::number: return "number";
+    case od::json_type::string: return "string";
+    case od::json_type::boolean: return "boolean";
+    case od::json_type::null: return "null";
+  }
+  return "unknown";
+}
+
+status skip_value(od::value value) noexcept {
+  json_writer discarded;
+  return decode::copy_json(value, discarded);
+}
+
+status read_body(const validator& v, od::object object, request_body& body) noexcept {
+  body.slots.assign(v.columns.size(), slot{});
+  for (auto member : object) {
+    std::string_view key;
+    // JSON.parse keeps lone surrogates in keys; replacing them cannot make a key known.
+    if (auto e = member.unescaped_key(true).get(key)) return decode::json_error(e);
+    od::value value;
+    if (auto e = member.value().get(value)) return decode::json_error(e);
+    const auto rule = std::find_if(v.columns.begin(), v.columns.end(),
+                                   [&](const column_rule& r) { return r.key == key; });
+    if (rule == v.columns.end()) {
+      if (std::find(body.unknown_keys.begin(), body.unknown_keys.end(), key) == body.unknown_keys.end())
+        body.unknown_keys.push_back(key);
+      SLUICE_CHECK(skip_value(value));
+      continue;
+    }
+    slot& s = body.slots[static_cast<size_t>(rule - v.columns.begin())];
+    s = slot{};
+    s.present = true;
+    if (auto e = value.type().get(s.type)) return decode::json_error(e);
+    if (rule->kind == value_kind::json) {
+      json_writer copy;
+      SLUICE_CHECK(decode::copy_json(value, copy));
+      s.json = copy.take();
+    } else {
+      SLUICE_CHECK(read_scalar(value, s.type, s));
+    }
+  }
+  return ok_status();
+}
+
+}  // namespace sluice::validate
