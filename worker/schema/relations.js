@@ -14,7 +14,7 @@ export class Relations {
   }
 }
 
-export class One {
+class One {
   constructor(target, config) {
     this.kind = "one";
     this.target = target;
@@ -24,7 +24,7 @@ export class One {
   }
 }
 
-export class Many {
+class Many {
   constructor(target, config) {
     this.kind = "many";
     this.target = target;
