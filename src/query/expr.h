@@ -84,8 +84,8 @@ struct logical {
   std::vector<expr_id> args;
 };
 
-using expr = std::variant<column_ref, param_ref, comparison, in_list, null_check, negation, range,
-                          logical>;
+using expr =
+    std::variant<column_ref, param_ref, comparison, in_list, null_check, negation, range, logical>;
 
 // Owns every expression node of one query. Nodes are appended while parsing and never changed.
 class expr_pool {

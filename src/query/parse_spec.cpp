@@ -51,7 +51,8 @@ result<select_query> read_select(expr_reader& r, const schema::catalog& cat, dom
       const json_path path = child(joins_path, i++);
       SLUICE_TRY(j, object_at(item, path));
       SLUICE_TRY(type, string_at(j, "type", path));
-      if (type != "inner" && type != "left") return invalid_at("join type must be inner or left", child(path, "type"));
+      if (type != "inner" && type != "left")
+        return invalid_at("join type must be inner or left", child(path, "type"));
       SLUICE_TRY(table_key, string_at(j, "table", path));
       const schema::table* t = cat.find_table(table_key);
       if (!t)
@@ -59,8 +60,10 @@ result<select_query> read_select(expr_reader& r, const schema::catalog& cat, dom
                           child(path, "table"));
       for (const schema::table* seen : r.scope)
         if (seen == t)
-          return make_error(error_code::unsupported_feature,
-                            "table \"" + std::string(table_key) + "\" appears twice (self joins need aliases)", child(path, "table"));
+          return make_error(
+              error_code::unsupported_feature,
+              "table \"" + std::string(table_key) + "\" appears twice (self joins need aliases)",
+              child(path, "table"));
       r.scope.push_back(t);
       auto on = dom::member(j, "on");
       if (!on) return invalid_at("missing \"on\"", path);
@@ -106,7 +109,8 @@ result<on_conflict> read_conflict(const expr_reader& r, const schema::table& t, 
   if (!set) return invalid_at("missing \"set\"", path);
   SLUICE_TRY(assignments, read_assignments(r, t, *set, child(path, "set")));
   if (assignments.empty())
-    return make_error(error_code::invalid_value, "onConflict update has nothing to set", child(path, "set"));
+    return make_error(error_code::invalid_value, "onConflict update has nothing to set",
+                      child(path, "set"));
   c.set = std::move(assignments);
   return c;
 }
@@ -119,11 +123,13 @@ result<insert_query> read_insert(const expr_reader& r, const schema::table& t, d
   if (!rows) return invalid_at("missing \"rows\"", root_path);
   SLUICE_TRY(items, array_at(*rows, rows_path));
   size_t i = 0;
+  const expr_reader values{r.pool, {}};  // VALUES cannot read the row being inserted
   for (dom::element item : items) {
-    SLUICE_TRY(row, read_assignments(r, t, item, child(rows_path, i++)));
+    SLUICE_TRY(row, read_assignments(values, t, item, child(rows_path, i++)));
     q.rows.push_back(std::move(row));
   }
-  if (q.rows.empty()) return make_error(error_code::invalid_value, "insert needs at least one row", rows_path);
+  if (q.rows.empty())
+    return make_error(error_code::invalid_value, "insert needs at least one row", rows_path);
   if (auto conflict = dom::member(o, "onConflict"); conflict && !conflict->is_null()) {
     SLUICE_TRY(c, read_conflict(r, t, *conflict));
     q.conflict = std::move(c);
@@ -140,7 +146,8 @@ result<update_query> read_update(const expr_reader& r, const schema::table& t, d
   auto set = dom::member(o, "set");
   if (!set) return invalid_at("missing \"set\"", root_path);
   SLUICE_TRY(assignments, read_assignments(r, t, *set, set_path));
-  if (assignments.empty()) return make_error(error_code::invalid_value, "update has nothing to set", set_path);
+  if (assignments.empty())
+    return make_error(error_code::invalid_value, "update has nothing to set", set_path);
   q.set = std::move(assignments);
   SLUICE_TRY(where, read_where(r, o, root_path));
   q.where = where;

@@ -51,6 +51,7 @@ result<expr_id> read_column(const expr_reader& r, dom::element e, const json_pat
   if (e.get_array().get(a) || a.size() != 2 || a.at(0).get_string().get(table_key) ||
       a.at(1).get_string().get(column_key))
     return invalid_at("\"col\" must be [tableKey, columnKey]", path);
+  if (r.scope.empty()) return invalid_at("no column can be read here", path);
   for (auto it = r.scope.rbegin(); it != r.scope.rend(); ++it) {
     if ((*it)->key != table_key) continue;
     const schema::column* c = (*it)->find_column(column_key);
@@ -77,8 +78,8 @@ result<std::vector<expr_id>> read_operand_list(const expr_reader& r, dom::elemen
   return out;
 }
 
-result<std::optional<expr_id>> read_logical(const expr_reader& r, dom::object o,
-                                            const op_info& op, const json_path& path) {
+result<std::optional<expr_id>> read_logical(const expr_reader& r, dom::object o, const op_info& op,
+                                            const json_path& path) {
   SLUICE_TRY(args_element, required_member(o, "args", path));
   const json_path args_path = child(path, "args");
   SLUICE_TRY(items, array_at(args_element, args_path));
@@ -132,8 +133,7 @@ result<std::optional<expr_id>> read_operator(const expr_reader& r, dom::object o
       SLUICE_TRY(high, operand("high"));
       return optional_id{r.pool.add(range{op->negated, arg, low, high})};
     }
-    case op_shape::logical:
-      return read_logical(r, o, *op, path);
+    case op_shape::logical: return read_logical(r, o, *op, path);
   }
   return invalid_at("unknown operator", path);
 }

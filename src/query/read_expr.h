@@ -24,7 +24,7 @@ using json_path = std::vector<std::string>;
                                                  const json_path& path) noexcept;
 
 // Where expressions land and which tables their column references may name (innermost last:
-// a key resolves to the innermost table that has it).
+// a key resolves to the innermost table that has it; empty where no column can be read).
 struct expr_reader {
   expr_pool& pool;
   std::vector<const schema::table*> scope;

@@ -160,7 +160,9 @@ class relational_compiler {
   std::vector<const schema::column*> needed_columns(const relation_level& level) {
     const schema::table& t = *level.table;
     std::vector<bool> needed(t.columns.size(), false);
-    auto mark = [&](const schema::column* c) { needed[static_cast<size_t>(c - t.columns.data())] = true; };
+    auto mark = [&](const schema::column* c) {
+      needed[static_cast<size_t>(c - t.columns.data())] = true;
+    };
     auto mark_refs = [&](query::expr_id id) {
       for (const query::column_ref* ref : columns_read(ctx_.exprs(), id))
         if (ref->table_key == t.key) mark(ref->column);

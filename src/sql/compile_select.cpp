@@ -18,7 +18,8 @@ void append_all_columns(compile_context& ctx, const query::select_query& q,
     for (const auto& c : t->columns) {
       if (!first_cell) ctx.text(", ");
       first_cell = false;
-      append_column_cell(ctx, joined ? t->name : std::string_view{}, c, ctx.caps().rows_as_json_text);
+      append_column_cell(ctx, joined ? t->name : std::string_view{}, c,
+                         ctx.caps().rows_as_json_text);
       columns.push_back(scalar_field(c.key, c));
     }
     if (!joined) {

@@ -1,7 +1,7 @@
 #pragma once
 // The compiler's answer as it crosses to JS (docs/internals.md §2):
-//   {"plan":3,"result":"rows","timestampKeys":["createdAt"],
-//    "statements":[{"sql":"...","params":[{"ref":0,"type":"integer"},{"value":"viewer","type":"text"}]}]}
+//   {"plan":3,"result":"rows","timestampKeys":["createdAt"],"statements":[{"sql":"...",
+//    "params":[{"ref":0,"type":"integer"},{"value":"viewer","type":"text"}]}]}
 #include <cstdint>
 #include <string>
 

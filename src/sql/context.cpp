@@ -40,6 +40,8 @@ status compile_context::check_param_limit() const noexcept {
                         " parameters; the database accepts " + std::to_string(limit));
 }
 
-statement compile_context::take() noexcept { return statement{std::move(sql_), std::move(params_)}; }
+statement compile_context::take() noexcept {
+  return statement{std::move(sql_), std::move(params_)};
+}
 
 }  // namespace sluice::sql

@@ -49,7 +49,8 @@ class dialect {
 
   // An insert row names only some columns; this fills one the caller left out. Columns that
   // need a value and have no database default never get here.
-  virtual void missing_insert_value(compile_context& ctx, const schema::column& c) const noexcept = 0;
+  virtual void missing_insert_value(compile_context& ctx,
+                                    const schema::column& c) const noexcept = 0;
 
   // Default expressions, shared by DDL and insert filling.
   [[nodiscard]] virtual std::string_view now_expression(const schema::column& c) const noexcept = 0;

@@ -23,7 +23,8 @@ std::string_view operator_text(compare_op op, const capabilities& caps) {
     case compare_op::lte: return " <= ";
     case compare_op::like: return " like ";
     case compare_op::not_like: return " not like ";
-    // Without ILIKE, LIKE itself ignores ASCII case (SQLite: https://sqlite.org/lang_expr.html#like).
+    // Without ILIKE, LIKE itself ignores ASCII case (SQLite:
+    // https://sqlite.org/lang_expr.html#like).
     case compare_op::ilike: return caps.ilike ? " ilike " : " like ";
     case compare_op::not_ilike: return caps.ilike ? " not ilike " : " not like ";
   }

@@ -67,7 +67,7 @@ class postgres final : public dialect {
 
  private:
   static void append_modifiers(std::string& out, std::optional<uint32_t> first,
-                             std::optional<uint32_t> second) {
+                               std::optional<uint32_t> second) {
     if (!first) return;
     out += '(' + std::to_string(*first);
     if (second) out += ", " + std::to_string(*second);

@@ -64,6 +64,8 @@ TEST(CompileErrors, InvalidDocument) {
   expect_error(R"({"kind":"insert","table":"users","rows":[{"email":{"param":0},"name":{"param":1}}],"onConflict":{"action":"replace"}})",
                error_code::invalid_document, {"onConflict", "action"});
   expect_error(R"({"kind":"update","table":"users"})", error_code::invalid_document, {});
+  expect_error(R"({"kind":"insert","table":"users","rows":[{"email":{"col":["users","name"]},"name":{"param":0}}]})",
+               error_code::invalid_document, {"rows", "0", "email", "col"});
   expect_error(R"({"kind":"findMany","table":"users","with":[{"key":"posts","columns":[1]}]})",
                error_code::invalid_document, {"with", "0", "columns", "0"});
 }
