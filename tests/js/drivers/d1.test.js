@@ -1,0 +1,82 @@
+// The D1 driver against a stand-in binding: what it calls and how it shapes payloads.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+
+import { d1 } from "../../../worker/drivers/d1.js";
+import { DatabaseError, TransportError } from "../../../worker/index.js";
+
+function fakeBinding({ raw = [], results = [], changes = 0, fail } = {}) {
+  const log = { prepared: [], bound: [], batches: 0 };
+  const statement = (sql, params = []) => ({
+    bind: (...values) => {
+      log.bound.push(values);
+      return statement(sql, values);
+    },
+    raw: async () => (fail ? Promise.reject(fail) : raw),
+    run: async () => ({ meta: { changes } }),
+    all: async () => ({ results }),
+    sql,
+    params,
+  });
+  return {
+    log,
+    prepare(sql) {
+      log.prepared.push(sql);
+      return statement(sql);
+    },
+    async batch(list) {
+      log.batches++;
+      if (fail) throw fail;
+      return list.map(() => ({ results, meta: { changes } }));
+    },
+  };
+}
+
+describe("d1 driver", () => {
+  it("prepares each SQL text once per binding", async () => {
+    const binding = fakeBinding({ raw: [['[[1]]']] });
+    const statement = { sql: "select 1", params: [1], expect: "json" };
+    assert.equal(await d1(binding).run(statement), "[[1]]");
+    assert.equal(await d1(binding).run(statement), "[[1]]");
+    assert.deepEqual(binding.log.prepared, ["select 1"]);
+    assert.deepEqual(binding.log.bound, [[1], [1]]);
+  });
+
+  it("shapes payloads by what the statement returns", async () => {
+    const binding = fakeBinding({ raw: [[1, "a"], [2, "b"]], results: [{ x: 1 }], changes: 3 });
+    const driver = d1(binding);
+    assert.equal(await driver.run({ sql: "r", params: [], expect: "rows" }), '[[1,"a"],[2,"b"]]');
+    assert.deepEqual(await driver.run({ sql: "w", params: [], expect: "none" }), { rowsAffected: 3 });
+    assert.deepEqual(await driver.run({ sql: "o", params: [], expect: "objects" }), [{ x: 1 }]);
+    assert.equal(await d1(fakeBinding({ raw: [] })).run({ sql: "j", params: [], expect: "json" }), "[]");
+  });
+
+  it("maps batch rows (objects) back to arrays in column order", async () => {
+    const binding = fakeBinding({ results: [{ id: 1, email: "a" }, { id: 2, email: "b" }], changes: 2 });
+    const payloads = await d1(binding).batch([
+      { sql: "a", params: [], expect: "rows" },
+      { sql: "b", params: [], expect: "json" },
+      { sql: "c", params: [], expect: "none" },
+    ]);
+    assert.deepEqual(payloads, ['[[1,"a"],[2,"b"]]', 1, { rowsAffected: 2 }]);
+    assert.equal(binding.log.batches, 1);
+  });
+
+  it("turns failures into DatabaseError or TransportError with the SQL", async () => {
+    const refused = new Error("D1_ERROR: no such table: nope: SQLITE_ERROR");
+    await assert.rejects(d1(fakeBinding({ fail: refused })).run({ sql: "select * from nope", params: [], expect: "rows" }), (e) => {
+      assert.ok(e instanceof DatabaseError);
+      assert.equal(e.sql, "select * from nope");
+      assert.equal(e.cause, refused);
+      return true;
+    });
+    await assert.rejects(
+      d1(fakeBinding({ fail: new Error("Network connection lost.") })).batch([{ sql: "a", params: [], expect: "rows" }]),
+      TransportError,
+    );
+  });
+
+  it("needs a binding", () => {
+    assert.throws(() => d1({}), TransportError);
+  });
+});
