@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "golden.h"
+#include "schema/load_schema.h"
 
 namespace sluice::testing {
 namespace {
@@ -138,6 +139,25 @@ TEST(CompileErrors, TooManyParametersForTheDialect) {
   EXPECT_EQ(sqlite.err().code, error_code::too_many_parameters);
   EXPECT_TRUE(compile_for(sql::dialect_id::sqlite, in_list(100)).ok());
   EXPECT_TRUE(compile_for(sql::dialect_id::postgres, in_list(101)).ok());
+}
+
+// One row alone over the limit cannot be split: D1 would refuse it whatever we do.
+TEST(CompileErrors, InsertRowOverTheLimit) {
+  std::string columns;
+  std::string row;
+  for (int c = 0; c < 101; ++c) {
+    const std::string key = "c" + std::to_string(c);
+    columns += std::string(c ? "," : "") + R"({"key":")" + key + R"(","type":"integer"})";
+    row += std::string(c ? "," : "") + "\"" + key + R"(":{"param":)" + std::to_string(c) + "}";
+  }
+  auto wide = schema::load_schema(R"({"tables":[{"key":"wide","columns":[)" + columns + "]}]}");
+  ASSERT_TRUE(wide.ok());
+  const std::string spec = R"({"kind":"insert","table":"wide","rows":[{)" + row + "}]}";
+  auto sqlite = compile_for(sql::dialect_id::sqlite, spec, wide.value());
+  ASSERT_FALSE(sqlite.ok());
+  EXPECT_EQ(sqlite.err().code, error_code::too_many_parameters);
+  EXPECT_EQ(sqlite.err().path, (P{"rows", "0"}));
+  EXPECT_TRUE(compile_for(sql::dialect_id::postgres, spec, wide.value()).ok());
 }
 
 }  // namespace
