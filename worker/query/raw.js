@@ -3,6 +3,7 @@
  * `db.execute(sql\`...\`)`: a raw statement. Values are bound, never spliced; rows come
  * back as objects keyed by the database's column names, with the database's own types.
  */
+import { SluiceError } from "../errors.js";
 import { QueryBuilder } from "./builder.js";
 
 export class RawQuery extends QueryBuilder {
@@ -10,5 +11,9 @@ export class RawQuery extends QueryBuilder {
   constructor(db, statement) {
     super(db);
     this.raw = statement;
+  }
+
+  writeSpec() {
+    throw new SluiceError("unsupported_feature", "a raw statement has no query spec; see toSQL()");
   }
 }

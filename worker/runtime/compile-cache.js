@@ -3,6 +3,7 @@
  * One `sluice_compile` per statement shape per isolate. The spec text holds no values, so it
  * is the cache key; a hit costs one Map lookup. The core keeps every plan it compiled, so
  * the cache never evicts (an evicted shape would only add a second plan to the module).
+ * Shapes are few in practice; the one open-ended case is inArray, one shape per list length.
  */
 import { STATUS_OK } from "../../bindings/loader.js";
 import { coreError } from "../errors.js";
