@@ -334,6 +334,18 @@ describe("errors", () => {
     });
   });
 
+  it("not null and check violations are DatabaseErrors", async () => {
+    await assert.rejects(db.insert(users).values({ email: "n@x.org", name: null }), {
+      kind: "not_null_violation",
+      table: "users",
+      column: "name",
+    });
+    await assert.rejects(db.insert(users).values({ email: "r@x.org", name: "R", role: "root" }), {
+      kind: "check_violation",
+      code: "SQLITE_CONSTRAINT_CHECK",
+    });
+  });
+
   it("core errors are SluiceErrors with code and path", async () => {
     await assert.rejects(db.select().from(users).innerJoin(users, eq(users.id, users.id)), (e) => {
       assert.ok(e instanceof SluiceError);
