@@ -24,8 +24,8 @@ const char* usage() noexcept {
          "                             a path is a Unix-socket directory (default: the string's host)\n"
          "  --pg-port N                with --pg-host, its port (default 5432)\n"
          "  --statement-timeout-ms N   statement_timeout of every session (default 30000)\n"
-         "  --pool-size N              connections per role/password/database (default 16)\n"
-         "  --threads N                HTTP worker threads, one per open client connection (default 64)\n"
+         "  --pool-size N              connections per role/password/database (default 32)\n"
+         "  --threads N                event-loop threads (default: one per CPU)\n"
          "  --verbose                  one line per request on stderr\n"
          "  --help                     this text\n"
          "\n"
@@ -68,7 +68,7 @@ parse_result parse_args(int argc, char** argv, gateway_config& config, std::stri
       config.pool.statement_timeout_ms = static_cast<int>(n);
     } else if (flag == "--pool-size" && parse_number(value, 1, 10000, n)) {
       config.pool.max_per_credentials = static_cast<size_t>(n);
-    } else if (flag == "--threads" && parse_number(value, 1, 10000, n)) {
+    } else if (flag == "--threads" && parse_number(value, 1, 1024, n)) {
       config.server.threads = static_cast<size_t>(n);
     } else {
       message = "bad flag or value: " + std::string(argv[i]);

@@ -2,7 +2,7 @@
 // Command-line flags of sluice-gateway.
 #include <string>
 
-#include "gateway/http_server.h"
+#include "gateway/server.h"
 #include "gateway/pool.h"
 
 namespace sluice::gateway {

@@ -1,41 +1,96 @@
 #include "gateway/pool.h"
 
-#include <utility>
+#include <algorithm>
 
 #include "gateway/error_json.h"
 
 namespace sluice::gateway {
 
-struct pooled_connection::bucket {
-  std::vector<PGconn*> idle;  // most recently used last, so the warmest goes out first
-  size_t open = 0;            // idle plus on loan plus being opened
-  size_t waiting = 0;
-  std::condition_variable freed;
+struct pg_session::bucket {
+  std::string key;
+  connection_target target;
+  std::vector<pg_session*> idle;  // most recently used last, so the warmest goes out first
+  size_t open = 0;                // connecting, idle or on loan
+  struct waiting {
+    pg_waiter* waiter;
+    clock_type::time_point deadline;
+  };
+  std::deque<waiting> queue;
 };
 
-pooled_connection::pooled_connection(pooled_connection&& other) noexcept
-    : pool_(other.pool_), bucket_(other.bucket_), conn_(std::exchange(other.conn_, nullptr)),
-      discard_(other.discard_) {}
-
-pooled_connection::~pooled_connection() {
-  if (conn_) pool_->give_back(bucket_, conn_, !discard_ && PQstatus(conn_) == CONNECTION_OK);
+pg_session::~pg_session() {
+  if (conn_) PQfinish(conn_);
 }
 
-connection_pool::connection_pool(pool_settings settings) noexcept : settings_(std::move(settings)) {
+void pg_session::watch(bool write) noexcept {
+  const uint32_t events = EPOLLIN | (write ? EPOLLOUT : 0u);
+  if (events == watched_) return;  // one epoll_ctl per change, not per query
+  watched_ = events;
+  pool_.loop_.watch(fd_, events, this);
+}
+
+void pg_session::want_write(bool on) noexcept { watch(on); }
+
+void pg_session::on_io(uint32_t events) noexcept {
+  switch (state_) {
+    case state::connecting:
+      continue_connecting();
+      return;
+    case state::on_loan:
+      if (user_) user_->on_pg_io(events);
+      return;
+    case state::idle:
+      // An idle session hears only of its own end (the server restarted or timed it out) or
+      // of notifications nobody listens to any more.
+      if (!PQconsumeInput(conn_) || PQstatus(conn_) != CONNECTION_OK) {
+        pool_.close(this);
+        return;
+      }
+      while (PGnotify* n = PQnotifies(conn_)) PQfreemem(n);
+      return;
+  }
+}
+
+void pg_session::continue_connecting() noexcept {
+  const auto step = PQconnectPoll(conn_);
+  // libpq opens a new socket for each address it tries; the old one is closed already, and
+  // a closed socket leaves the epoll set by itself.
+  fd_ = PQsocket(conn_);
+  switch (step) {
+    case PGRES_POLLING_READING:
+      watched_ = EPOLLIN;
+      pool_.loop_.watch(fd_, EPOLLIN, this);
+      return;
+    case PGRES_POLLING_WRITING:
+      watched_ = EPOLLOUT;
+      pool_.loop_.watch(fd_, EPOLLOUT, this);
+      return;
+    case PGRES_POLLING_OK:
+      pool_.connected(this);
+      return;
+    default:
+      pool_.connect_failed(this, connect_failure(conn_));
+      return;
+  }
+}
+
+pg_pool::pg_pool(event_loop& loop, const pool_settings& settings, size_t max_per_credentials) noexcept
+    : loop_(loop), settings_(settings), max_per_credentials_(max_per_credentials) {
   // Pinned per session, after any `options` from the connection string so they win: the
-  // text form of dates and times depends on them (wire-protocols A7), and the timeout
-  // bounds what one HTTP request can hold.
+  // text form of dates, times and intervals depends on them (wire-protocols A7), and the
+  // timeout bounds what one HTTP request can hold.
   pinned_options_ = "-c TimeZone=UTC -c DateStyle=ISO -c IntervalStyle=postgres -c statement_timeout=" +
                     std::to_string(settings_.statement_timeout_ms);
 }
 
-connection_pool::~connection_pool() {
-  for (auto& [key, b] : buckets_) {
-    for (PGconn* conn : b->idle) PQfinish(conn);
+pg_pool::~pg_pool() {
+  for (pg_session* s : sessions_) {
+    if (s->fd_ >= 0) loop_.unwatch(s->fd_);
+    delete s;
   }
 }
 
-std::string connection_pool::key_of(const connection_target& t) const noexcept {
+std::string pg_pool::key_of(const connection_target& t) const noexcept {
   // NUL cannot occur inside the parts (parse_connection_string refuses it), so it separates.
   std::string key;
   for (const std::string* part : {&t.user, &t.password, &t.host, &t.port, &t.database,
@@ -46,7 +101,29 @@ std::string connection_pool::key_of(const connection_target& t) const noexcept {
   return key;
 }
 
-PGconn* connection_pool::open(const connection_target& t) const noexcept {
+void pg_pool::acquire(const connection_target& target, pg_waiter* waiter) noexcept {
+  std::string key = key_of(target);
+  auto& slot = buckets_[key];
+  if (!slot) {
+    slot = std::make_unique<bucket>();
+    slot->key = std::move(key);
+    slot->target = target;
+  }
+  bucket* b = slot.get();
+  if (!b->idle.empty()) {
+    pg_session* s = b->idle.back();
+    b->idle.pop_back();
+    lend(s, waiter);
+  } else if (b->open < max_per_credentials_) {
+    connect(b, waiter);
+    forget_if_unused(b);
+  } else {
+    b->queue.push_back({waiter, clock_type::now() + settings_.acquire_timeout});
+  }
+}
+
+void pg_pool::connect(bucket* b, pg_waiter* waiter) noexcept {
+  const connection_target& t = b->target;
   const std::string& host = settings_.host.empty() ? t.host : settings_.host;
   // With a host of its own but no port, the gateway means that host's default port.
   const std::string& port = settings_.host.empty() && settings_.port.empty() ? t.port : settings_.port;
@@ -69,67 +146,109 @@ PGconn* connection_pool::open(const connection_target& t) const noexcept {
   set("application_name", t.application_name.c_str());
   set("fallback_application_name", "sluice-gateway");
   set("client_encoding", "UTF8");  // cells are copied into JSON as they come: they must be UTF-8
-  set("connect_timeout", "10");
-  set("gssencmode", "disable");  // no Kerberos probe on every connect
+  set("gssencmode", "disable");    // no Kerberos probe on every connect
   keys.push_back(nullptr);
   values.push_back(nullptr);
-  PGconn* conn = PQconnectdbParams(keys.data(), values.data(), 0);
-  if (conn && PQstatus(conn) == CONNECTION_OK) {
-    // Notices (NOTICE, WARNING) would go to stderr by default; HTTP has nowhere to put them.
-    PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
-  }
-  return conn;
-}
 
-outcome<pooled_connection> connection_pool::acquire(const connection_target& target) noexcept {
-  const std::string key = key_of(target);
-  std::unique_lock lock(mutex_);
-  auto& slot = buckets_[key];
-  if (!slot) slot = std::make_unique<bucket>();
-  bucket* b = slot.get();
-  const auto deadline = std::chrono::steady_clock::now() + settings_.acquire_timeout;
-  while (b->idle.empty() && b->open >= settings_.max_per_credentials) {
-    ++b->waiting;
-    const bool woke = b->freed.wait_until(lock, deadline) == std::cv_status::no_timeout;
-    --b->waiting;
-    if (!woke && b->idle.empty() && b->open >= settings_.max_per_credentials) {
-      return gateway_failure(500, "timed out waiting for a database connection");
-    }
-  }
-  if (!b->idle.empty()) {
-    PGconn* conn = b->idle.back();
-    b->idle.pop_back();
-    return pooled_connection(this, b, conn);
-  }
   ++b->open;
-  lock.unlock();
-  PGconn* conn = open(target);
-  if (conn && PQstatus(conn) == CONNECTION_OK) return pooled_connection(this, b, conn);
-
-  failure f = connect_failure(conn);
-  PQfinish(conn);
-  lock.lock();
-  --b->open;
-  b->freed.notify_one();
-  forget_if_unused(key, b);
-  return f;
-}
-
-void connection_pool::give_back(bucket* b, PGconn* conn, bool keep) noexcept {
-  if (!keep) PQfinish(conn);
-  std::lock_guard lock(mutex_);
-  if (keep) {
-    b->idle.push_back(conn);
-  } else {
+  PGconn* conn = PQconnectStartParams(keys.data(), values.data(), 0);
+  if (conn == nullptr || PQstatus(conn) == CONNECTION_BAD) {
+    failure f = connect_failure(conn);
+    PQfinish(conn);
     --b->open;
+    waiter->on_connection_failure(std::move(f));
+    return;
   }
-  b->freed.notify_one();
+  auto* s = new pg_session(*this, b, conn);
+  s->waiter_ = waiter;
+  s->connect_deadline_ = clock_type::now() + settings_.connect_timeout;
+  sessions_.insert(s);
+  // libpq's protocol for an asynchronous connect: start as if polling had asked to write.
+  s->fd_ = PQsocket(conn);
+  s->watched_ = EPOLLOUT;
+  loop_.watch(s->fd_, EPOLLOUT, s);
 }
 
-void connection_pool::forget_if_unused(const std::string& key, bucket* b) noexcept {
-  // Refused credentials must not leave a pool behind each: a client trying passwords would
+void pg_pool::connected(pg_session* s) noexcept {
+  PQsetnonblocking(s->conn_, 1);
+  // Notices (NOTICE, WARNING) would go to stderr by default; HTTP has nowhere to put them.
+  PQsetNoticeProcessor(s->conn_, [](void*, const char*) {}, nullptr);
+  lend(s, std::exchange(s->waiter_, nullptr));
+}
+
+void pg_pool::connect_failed(pg_session* s, failure f) noexcept {
+  pg_waiter* waiter = std::exchange(s->waiter_, nullptr);
+  close(s);
+  waiter->on_connection_failure(std::move(f));
+}
+
+void pg_pool::lend(pg_session* s, pg_waiter* waiter) noexcept {
+  s->state_ = pg_session::state::on_loan;
+  s->watch(false);
+  waiter->on_connection(s);
+}
+
+void pg_pool::release(pg_session* s, bool keep) noexcept {
+  s->user_ = nullptr;
+  if (!keep || PQstatus(s->conn_) != CONNECTION_OK) {
+    close(s);
+    return;
+  }
+  bucket* b = s->bucket_;
+  if (!b->queue.empty()) {
+    pg_waiter* next = b->queue.front().waiter;
+    b->queue.pop_front();
+    lend(s, next);
+    return;
+  }
+  s->state_ = pg_session::state::idle;
+  s->watch(false);
+  b->idle.push_back(s);
+}
+
+void pg_pool::close(pg_session* s) noexcept {
+  bucket* b = s->bucket_;
+  if (s->fd_ >= 0) loop_.unwatch(s->fd_);
+  b->idle.erase(std::remove(b->idle.begin(), b->idle.end(), s), b->idle.end());
+  sessions_.erase(s);
+  PQfinish(s->conn_);  // now, so the server sees the socket close at once
+  s->conn_ = nullptr;
+  loop_.retire(s);
+  --b->open;
+  // The freed place goes to the longest waiter, as a new connection.
+  while (!b->queue.empty() && b->open < max_per_credentials_) {
+    pg_waiter* next = b->queue.front().waiter;
+    b->queue.pop_front();
+    connect(b, next);
+  }
+  forget_if_unused(b);
+}
+
+void pg_pool::forget_if_unused(bucket* b) noexcept {
+  // Refused credentials must not leave a bucket behind each: a client trying passwords would
   // otherwise grow the map without bound.
-  if (b->open == 0 && b->waiting == 0) buckets_.erase(key);
+  if (b->open == 0 && b->queue.empty()) buckets_.erase(buckets_.find(b->key));
+}
+
+void pg_pool::tick(clock_type::time_point now) noexcept {
+  std::vector<pg_waiter*> expired;
+  std::vector<bucket*> emptied;
+  for (auto& [key, b] : buckets_) {
+    // One timeout for all, so the queue is ordered by deadline.
+    while (!b->queue.empty() && b->queue.front().deadline <= now) {
+      expired.push_back(b->queue.front().waiter);
+      b->queue.pop_front();
+    }
+    if (b->open == 0 && b->queue.empty()) emptied.push_back(b.get());
+  }
+  for (bucket* b : emptied) forget_if_unused(b);
+  for (pg_waiter* w : expired) w->on_connection_failure(gateway_failure(500, "timed out waiting for a database connection"));
+
+  std::vector<pg_session*> late;
+  for (pg_session* s : sessions_) {
+    if (s->state_ == pg_session::state::connecting && s->connect_deadline_ <= now) late.push_back(s);
+  }
+  for (pg_session* s : late) connect_failed(s, gateway_failure(500, "could not connect to the database: timeout"));
 }
 
 }  // namespace sluice::gateway

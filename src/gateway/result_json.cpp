@@ -10,6 +10,7 @@ namespace sluice::gateway {
 std::string_view command_of(std::string_view tag) noexcept { return tag.substr(0, tag.find(' ')); }
 
 void result_writer::begin(const PGresult* r) noexcept {
+  begun_ = true;
   const int columns = PQnfields(r);
   types_.resize(static_cast<size_t>(columns));
   w_.begin_object();

@@ -19,6 +19,7 @@ class result_writer {
 
   // Opens the object and writes `fields` from the first result that describes the columns.
   void begin(const PGresult* described) noexcept;
+  [[nodiscard]] bool begun() const noexcept { return begun_; }
   // Appends row `row` of `r` to `rows`.
   void row(const PGresult* r, int row) noexcept;
   // Closes `rows` and writes the command, row count and row mode from the final result.
@@ -28,6 +29,7 @@ class result_writer {
   json_writer& w_;
   bool raw_text_;
   bool array_mode_;
+  bool begun_ = false;
   std::vector<Oid> types_;
   // Object mode: the columns whose name no later column repeats. A duplicate name keeps the
   // last column's value, as Neon's proxy does.

@@ -1,0 +1,104 @@
+// Load benchmark for sluice-gateway (not a test): a select by primary key through POST /sql,
+// as the official Neon client sends it, against `pgbench -S` (the same select over the
+// Postgres protocol) on the same private cluster in the same run. Both use 32 connections
+// for 30 s (BENCH_SECONDS / BENCH_CONNECTIONS override); the HTTP load comes from wrk.
+// Prints both rates and their ratio; exits non-zero on any failed request.
+//
+//   node bench/gateway-load.mjs
+import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+
+import { startGateway } from "../tests/js/support/gateway.js";
+import { startCluster } from "../tests/js/support/pg-cluster.js";
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 30);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const threads = 2;
+const scale = 10; // pgbench_accounts holds 100000 * scale rows
+
+function run(command, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${path.basename(command)} failed (${code}):\n${output}`)),
+    );
+  });
+}
+
+// The request the official client sends for `sql.query(text, [aid])`: its headers, its
+// connection string (with the application_name it appends), and a text/plain body.
+function wrkScript(connectionString) {
+  return `
+local rows = ${100000 * scale}
+wrk.method = "POST"
+wrk.headers["Neon-Connection-String"] = "${connectionString}"
+wrk.headers["Neon-Raw-Text-Output"] = "true"
+wrk.headers["Neon-Array-Mode"] = "true"
+wrk.headers["Content-Type"] = "text/plain;charset=UTF-8"
+request = function()
+  local body = '{"query":"SELECT abalance FROM pgbench_accounts WHERE aid = $1","params":["' .. math.random(1, rows) .. '"]}'
+  return wrk.format(nil, "/sql", nil, body)
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT %d %d %d %.3f %.3f\\n", summary.requests, e.connect + e.read + e.write + e.timeout,
+    e.status, summary.duration / 1e6, latency:percentile(99) / 1000))
+end
+`;
+}
+
+async function wrk(gateway, scriptPath, duration) {
+  const out = await run("wrk", [
+    `-t${threads}`, `-c${connections}`, `-d${duration}s`, "--latency", "-s", scriptPath, `http://127.0.0.1:${gateway.port}`,
+  ]);
+  const m = /RESULT (\d+) (\d+) (\d+) ([\d.]+) ([\d.]+)/.exec(out);
+  if (!m) throw new Error(`unexpected wrk output:\n${out}`);
+  const [requests, socketErrors, statusErrors, elapsed, p99] = m.slice(1).map(Number);
+  return { rate: requests / elapsed, requests, errors: socketErrors + statusErrors, p99 };
+}
+
+async function pgbench(cluster, env) {
+  const out = await run(
+    path.join(cluster.binDir, "pgbench"),
+    ["-S", "-n", `-c${connections}`, `-j${threads}`, `-T${seconds}`, "-h", cluster.socketDir, "-p", String(cluster.port),
+      "-U", cluster.user, cluster.database],
+    { env },
+  );
+  const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(out);
+  const failed = /number of failed transactions: (\d+)/.exec(out);
+  if (!tps) throw new Error(`unexpected pgbench output:\n${out}`);
+  return { rate: Number(tps[1]), errors: failed ? Number(failed[1]) : 0 };
+}
+
+const cluster = await startCluster();
+let gateway;
+try {
+  const env = { ...process.env, PGPASSWORD: cluster.password };
+  await run(path.join(cluster.binDir, "pgbench"), ["-i", "-q", `-s${scale}`, "-h", cluster.socketDir, "-p",
+    String(cluster.port), "-U", cluster.user, cluster.database], { env });
+
+  // Both sides reach Postgres over the same Unix socket; only the client protocol differs.
+  gateway = await startGateway(cluster);
+  const connectionString = `postgresql://${cluster.user}:${cluster.password}@ep-bench-000000.sluice.invalid/` +
+    `${cluster.database}?sslmode=require&application_name=pkg%3Anpm%2F%2540neondatabase%2Fserverless%401.2.0`;
+  const scriptPath = path.join(cluster.socketDir, "bench.lua");
+  writeFileSync(scriptPath, wrkScript(connectionString));
+
+  console.log(`select by primary key, ${connections} connections, ${seconds} s each, ${100000 * scale} rows`);
+  await wrk(gateway, scriptPath, 3); // warm-up: the gateway opens its pooled connections
+  const http = await wrk(gateway, scriptPath, seconds);
+  console.log(`gateway (wrk, POST /sql): ${http.rate.toFixed(0)} req/s, p99 ${http.p99.toFixed(2)} ms, ` +
+    `${http.requests} requests, ${http.errors} errors`);
+  const pg = await pgbench(cluster, env);
+  console.log(`pgbench -S:               ${pg.rate.toFixed(0)} tps, ${pg.errors} failed`);
+  console.log(`ratio gateway/pgbench:    ${(http.rate / pg.rate).toFixed(2)}x`);
+  if (http.errors > 0 || pg.errors > 0) process.exitCode = 1;
+} finally {
+  await gateway?.stop();
+  await cluster.stop();
+}

@@ -1,0 +1,166 @@
+#include "gateway/server.h"
+
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <thread>
+#include <vector>
+
+#include "gateway/http_connection.h"
+#include "gateway/worker.h"
+
+namespace sluice::gateway {
+namespace {
+
+// Takes new connections off the shared listening socket; each loop has one.
+class acceptor final : public io_handler {
+ public:
+  acceptor(worker& w, int listen_fd) noexcept : w_(w), fd_(listen_fd) {}
+
+  void on_io(uint32_t) noexcept override {
+    for (;;) {
+      const int fd = accept4(fd_, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+      if (fd < 0) {
+        if (errno == EINTR || errno == ECONNABORTED) continue;
+        return;  // EAGAIN: all taken; EMFILE and the like: retried on the next wake-up
+      }
+      // Responses go out in one write, but a small one must not wait for a delayed ACK.
+      int one = 1;
+      setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+      new http_connection(w_, fd);  // owned by the loop from here on
+    }
+  }
+
+ private:
+  worker& w_;
+  int fd_;
+};
+
+}  // namespace
+
+struct gateway_server::impl {
+  server_settings server;
+  pool_settings pool;
+  int listen_fd = -1;
+  std::atomic<bool> stop_requested{false};
+  std::vector<std::unique_ptr<worker>> workers;
+
+  void run_worker(worker& w) noexcept {
+    acceptor accept(w, listen_fd);
+    // Every loop waits on the one listening socket; EPOLLEXCLUSIVE wakes one of them per
+    // connection rather than all.
+    w.loop.watch(listen_fd, EPOLLIN | EPOLLEXCLUSIVE, &accept);
+    const auto sweep_every = std::chrono::seconds(1);
+    auto next_sweep = clock_type::now() + sweep_every;
+    // In-flight requests get their statement timeout and a little more to finish.
+    const auto grace = std::chrono::milliseconds(pool.statement_timeout_ms) + std::chrono::seconds(5);
+    clock_type::time_point give_up{};
+    w.loop.run(1000, [&] {
+      if (stop_requested.load(std::memory_order_relaxed) && !w.stopping) {
+        w.stopping = true;
+        w.loop.unwatch(listen_fd);
+        give_up = clock_type::now() + grace;
+        std::vector<http_connection*> open(w.connections.begin(), w.connections.end());
+        for (http_connection* c : open) c->close_when_idle();
+      }
+      const auto now = clock_type::now();
+      if (now >= next_sweep) {
+        next_sweep = now + sweep_every;
+        w.pool.tick(now);
+        std::vector<http_connection*> open(w.connections.begin(), w.connections.end());
+        for (http_connection* c : open) c->close_if_idle_since(now - server.idle_timeout);
+      }
+      if (!w.stopping) return true;
+      return (!w.connections.empty() || w.jobs > 0) && now < give_up;
+    });
+  }
+};
+
+gateway_server::gateway_server(server_settings server, pool_settings pool) noexcept
+    : impl_(std::make_unique<impl>()) {
+  auto& i = *impl_;
+  i.server = std::move(server);
+  i.pool = std::move(pool);
+  size_t loops = i.server.threads;
+  if (loops == 0) loops = std::max(1u, std::thread::hardware_concurrency());
+  // Each loop gets an equal share of every pool, rounded up. The workers exist from here on,
+  // so stop() never races their creation.
+  const size_t share = (i.pool.max_per_credentials + loops - 1) / loops;
+  for (size_t n = 0; n < loops; ++n) i.workers.push_back(std::make_unique<worker>(i.server, i.pool, share));
+}
+
+gateway_server::~gateway_server() {
+  if (impl_->listen_fd >= 0) close(impl_->listen_fd);
+}
+
+int gateway_server::bind() noexcept {
+  const auto& s = impl_->server;
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+  addrinfo* found = nullptr;
+  const std::string port = std::to_string(s.port);
+  if (const int rc = getaddrinfo(s.listen.c_str(), port.c_str(), &hints, &found); rc != 0) {
+    std::fprintf(stderr, "sluice-gateway: %s: %s\n", s.listen.c_str(), gai_strerror(rc));
+    return -1;
+  }
+  int fd = -1;
+  int error = 0;
+  for (addrinfo* a = found; a && fd < 0; a = a->ai_next) {
+    fd = socket(a->ai_family, a->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, a->ai_protocol);
+    if (fd < 0) continue;
+    // SO_REUSEADDR allows a restart over connections in TIME_WAIT; SO_REUSEPORT is left off
+    // so a second gateway cannot bind the same port unnoticed.
+    int one = 1;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    if (::bind(fd, a->ai_addr, a->ai_addrlen) != 0 || listen(fd, SOMAXCONN) != 0) {
+      error = errno;
+      close(fd);
+      fd = -1;
+    }
+  }
+  freeaddrinfo(found);
+  if (fd < 0) {
+    std::fprintf(stderr, "sluice-gateway: cannot listen on %s:%d: %s\n", s.listen.c_str(), s.port,
+                 std::strerror(error));
+    return -1;
+  }
+  impl_->listen_fd = fd;
+  sockaddr_storage bound{};
+  socklen_t length = sizeof bound;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&bound), &length);
+  return bound.ss_family == AF_INET6 ? ntohs(reinterpret_cast<sockaddr_in6*>(&bound)->sin6_port)
+                                     : ntohs(reinterpret_cast<sockaddr_in*>(&bound)->sin_port);
+}
+
+bool gateway_server::serve() noexcept {
+  auto& i = *impl_;
+  if (i.listen_fd < 0) return false;
+  for (auto& w : i.workers) {
+    if (!w->loop.ok()) {
+      std::fprintf(stderr, "sluice-gateway: cannot create an event loop\n");
+      return false;
+    }
+  }
+  std::vector<std::thread> threads;
+  for (size_t n = 1; n < i.workers.size(); ++n) threads.emplace_back([&i, n] { i.run_worker(*i.workers[n]); });
+  i.run_worker(*i.workers[0]);
+  for (auto& t : threads) t.join();
+  return true;
+}
+
+void gateway_server::stop() noexcept {
+  impl_->stop_requested = true;
+  for (auto& w : impl_->workers) w->loop.wake();
+}
+
+}  // namespace sluice::gateway

@@ -1,0 +1,26 @@
+#pragma once
+// What one event-loop thread owns: its loop, its pools, its HTTP connections and the requests
+// in progress on them. Only that thread touches any of it.
+#include <unordered_set>
+
+#include "gateway/event_loop.h"
+#include "gateway/pool.h"
+#include "gateway/server.h"
+
+namespace sluice::gateway {
+
+class http_connection;
+
+struct worker {
+  worker(const server_settings& server, const pool_settings& pool_config, size_t pool_share) noexcept
+      : settings(server), pool(loop, pool_config, pool_share) {}
+
+  const server_settings& settings;
+  event_loop loop;
+  pg_pool pool;
+  std::unordered_set<http_connection*> connections;
+  size_t jobs = 0;        // requests waiting for or running on Postgres
+  bool stopping = false;  // no new connections; each open one closes after its response
+};
+
+}  // namespace sluice::gateway

@@ -1,0 +1,45 @@
+// Starts the sluice-gateway binary (src/gateway/) in front of a cluster from pg-cluster.js.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+/** The binary scripts/build.sh builds; $SLUICE_GATEWAY_BIN points elsewhere. */
+export const GATEWAY_BINARY =
+  process.env.SLUICE_GATEWAY_BIN ??
+  fileURLToPath(new URL("../../../build/native/src/gateway/sluice-gateway", import.meta.url));
+
+/**
+ * Starts the gateway on a free loopback port, every connection pointed at `cluster` over its
+ * Unix socket. Resolves to { port, endpoint, stop() }; `endpoint` is the URL of POST /sql.
+ */
+export async function startGateway(cluster, extraArgs = []) {
+  if (!existsSync(GATEWAY_BINARY)) {
+    throw new Error(`${GATEWAY_BINARY} is missing: run scripts/build.sh (or set SLUICE_GATEWAY_BIN)`);
+  }
+  const args = ["--port", "0", "--pg-host", cluster.socketDir, "--pg-port", String(cluster.port), ...extraArgs];
+  const child = spawn(GATEWAY_BINARY, args, { stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (d) => {
+    if (stderr.length < 65536) stderr += d;
+  });
+  const port = await new Promise((resolve, reject) => {
+    let stdout = "";
+    child.stdout.on("data", (d) => {
+      stdout += d;
+      const match = /listening on http:\/\/[^\s]+:(\d+)/.exec(stdout);
+      if (match) resolve(Number(match[1]));
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => reject(new Error(`sluice-gateway exited (${code}):\n${stderr}`)));
+  });
+
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  return { port, endpoint: `http://127.0.0.1:${port}/sql`, stop, stderr: () => stderr };
+}
