@@ -9,10 +9,12 @@ export const GATEWAY_BINARY =
   fileURLToPath(new URL("../../../build/native/src/gateway/sluice-gateway", import.meta.url));
 
 /**
- * Starts the gateway on a free loopback port, every connection pointed at `cluster` over its
- * Unix socket. Resolves to { port, endpoint, stop() }; `endpoint` is the URL of POST /sql.
+ * Starts the gateway on a free loopback port (unless `extraArgs` names one), every connection
+ * pointed at `cluster` over its Unix socket. Resolves to { port, endpoint, exited, stop() }:
+ * `endpoint` is the URL of POST /sql, `exited` settles when the process ends. With
+ * `inheritStderr` the gateway's log goes to ours as well.
  */
-export async function startGateway(cluster, extraArgs = []) {
+export async function startGateway(cluster, extraArgs = [], { inheritStderr = false } = {}) {
   if (!existsSync(GATEWAY_BINARY)) {
     throw new Error(`${GATEWAY_BINARY} is missing: run scripts/build.sh (or set SLUICE_GATEWAY_BIN)`);
   }
@@ -21,7 +23,9 @@ export async function startGateway(cluster, extraArgs = []) {
   let stderr = "";
   child.stderr.on("data", (d) => {
     if (stderr.length < 65536) stderr += d;
+    if (inheritStderr) process.stderr.write(d);
   });
+  const exited = new Promise((resolve) => child.once("exit", resolve));
   const port = await new Promise((resolve, reject) => {
     let stdout = "";
     child.stdout.on("data", (d) => {
@@ -41,5 +45,5 @@ export async function startGateway(cluster, extraArgs = []) {
     await exited;
     clearTimeout(timer);
   };
-  return { port, endpoint: `http://127.0.0.1:${port}/sql`, stop, stderr: () => stderr };
+  return { port, endpoint: `http://127.0.0.1:${port}/sql`, exited, stop, stderr: () => stderr };
 }
