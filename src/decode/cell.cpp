@@ -1,6 +1,7 @@
 #include "decode/cell.h"
 
 #include <cmath>
+#include <optional>
 #include <string>
 
 #include "decode/json_copy.h"
@@ -30,7 +31,7 @@ std::string_view type_phrase(value_type type) noexcept {
 
 // Names the offending token, cut short (on a UTF-8 boundary) so one bad cell cannot make a
 // huge error.
-status mismatch(value_type type, std::string_view token) noexcept {
+bool mismatch(decode_context& ctx, value_type type, std::string_view token) noexcept {
   constexpr size_t limit = 40;
   std::string shown(token.substr(0, limit));
   if (token.size() > limit) {
@@ -38,8 +39,8 @@ status mismatch(value_type type, std::string_view token) noexcept {
     if (!shown.empty() && static_cast<unsigned char>(shown.back()) >= 0xC0) shown.pop_back();
     shown.append("...");
   }
-  return make_error(error_code::invalid_result,
-                    "expected " + std::string(type_phrase(type)) + ", got " + shown);
+  return ctx.fail(error_code::invalid_result,
+                  "expected " + std::string(type_phrase(type)) + ", got " + shown);
 }
 
 bool is_infinity_text(std::string_view text) noexcept {
@@ -60,6 +61,19 @@ void write_date(json_writer& w, int64_t days) noexcept {
   w.raw(std::string_view(buf, n + 2));
 }
 
+// Epoch milliseconds are almost always a plain integer: read it without strtod.
+std::optional<int64_t> parse_small_integer(std::string_view token) noexcept {
+  const bool negative = !token.empty() && token.front() == '-';
+  const std::string_view digits = negative ? token.substr(1) : token;
+  if (digits.empty() || digits.size() > 17 || (digits.size() > 1 && digits.front() == '0')) return std::nullopt;
+  int64_t value = 0;
+  for (const char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return negative ? -value : value;
+}
+
 // A JS Date built from a number truncates it toward zero and is invalid beyond its range.
 void write_epoch_number(json_writer& w, double ms, value_type type) noexcept {
   if (!std::isfinite(ms) || std::fabs(ms) > static_cast<double>(max_epoch_ms)) {
@@ -75,88 +89,97 @@ void write_epoch_number(json_writer& w, double ms, value_type type) noexcept {
 }
 
 // A cell that came as a string: Postgres text, or text stored in SQLite.
-status from_text(std::string_view token, std::string_view content, value_type type,
-                 json_writer& w) noexcept {
+bool from_text(std::string_view token, std::string_view content, value_type type,
+               decode_context& ctx, json_writer& w) noexcept {
   switch (type) {
     case value_type::integer:
     case value_type::real:
-      if (write_number(w, content)) return ok_status();
+      if (write_number(w, content)) return true;
       // float4/float8 text; JSON.stringify writes null for them.
       if (content == "NaN" || is_infinity_text(content)) {
         w.null();
-        return ok_status();
+        return true;
       }
       break;
     case value_type::bigint:
-      if (write_bigint(w, content)) return ok_status();
+      if (write_bigint(w, content)) return true;
       break;
     case value_type::boolean:
       if (auto b = boolean_from_text(content)) {
         w.boolean(*b);
-        return ok_status();
+        return true;
       }
       break;
     case value_type::timestamp:
-      if (auto ms = parse_timestamp(content, offset_rule::utc_if_absent)) {
-        write_timestamp(w, *ms);
-        return ok_status();
+      if (const auto fields = parse_timestamp_fields(content, offset_rule::utc_if_absent)) {
+        char buf[iso_buffer_size];
+        buf[0] = '"';
+        const size_t n = format_iso_timestamp(*fields, buf + 1);
+        buf[n + 1] = '"';
+        w.raw(std::string_view(buf, n + 2));
+        return true;
       }
       if (is_infinity_text(content)) {
         w.null();
-        return ok_status();
+        return true;
       }
       break;
     case value_type::date:
       if (auto days = parse_date(content)) {
         write_date(w, *days);
-        return ok_status();
+        return true;
       }
       if (auto ms = parse_timestamp(content, offset_rule::utc_if_absent)) {
         write_date(w, day_of(*ms));
-        return ok_status();
+        return true;
       }
       if (is_infinity_text(content)) {
         w.null();
-        return ok_status();
+        return true;
       }
       break;
     case value_type::numeric:
     case value_type::text:
     case value_type::json: break;
   }
-  return mismatch(type, token);
+  return mismatch(ctx, type, token);
 }
 
 // A json cell held as a string: the text it holds is the value. JSON built by Postgres embeds
 // a json string value as a plain JSON string, which then holds no JSON: that string is the value.
-status json_from_string(std::string_view body, decode_context& ctx, size_t depth,
-                        json_writer& w) noexcept {
+bool json_from_string(std::string_view body, decode_context& ctx, size_t depth, json_writer& w) noexcept {
   od::document doc;
   json_writer held;
-  if (ctx.parse_nested(depth + 1, body, doc).ok() && copy_json(doc, held).ok()) {
+  if (ctx.parse_nested(depth + 1, body, doc) && copy_json(doc, held).ok()) {
     w.raw(held.str());
-    return ok_status();
+    return true;
   }
-  if (!write_string(w, body)) return make_error(error_code::invalid_result, "malformed string escape");
-  return ok_status();
+  return write_string(w, body) || ctx.fail(error_code::invalid_result, "malformed string escape");
 }
 
-status from_string(std::string_view token, value_type type, decode_context& ctx, size_t depth,
-                   json_writer& w) noexcept {
+bool from_string(std::string_view token, value_type type, decode_context& ctx, size_t depth,
+                 json_writer& w) noexcept {
   const std::string_view body = string_token_body(token);
   if (type == value_type::text || type == value_type::numeric) {
-    if (write_string(w, body)) return ok_status();
-    return make_error(error_code::invalid_result, "malformed string escape");
+    // A plain string token already is its JS-canonical output, quotes included: one copy.
+    if (is_plain(body)) {
+      w.raw(trim_token(token));
+      return true;
+    }
+    return write_string(w, body) || ctx.fail(error_code::invalid_result, "malformed string escape");
   }
   if (type == value_type::json) return json_from_string(body, ctx, depth, w);
-  if (is_plain(body)) return from_text(token, body, type, w);
+  // Numbers, booleans and dates never need escapes, so the raw body is tried first and only a
+  // body that fails is unescaped (a `\u0031` spelling is legal JSON, just never seen).
+  if (from_text(token, body, type, ctx, w)) return true;
+  if (is_plain(body)) return false;
   std::string& content = ctx.scratch();
   content.clear();
-  if (!unescape(body, content)) return make_error(error_code::invalid_result, "malformed string escape");
-  return from_text(token, content, type, w);
+  if (!unescape(body, content)) return ctx.fail(error_code::invalid_result, "malformed string escape");
+  return from_text(token, content, type, ctx, w);
 }
 
-status from_number(std::string_view token, value_type type, json_writer& w) noexcept {
+bool from_number(std::string_view token, value_type type, decode_context& ctx, json_writer& w) noexcept {
   bool written = false;
   switch (type) {
     case value_type::integer:
@@ -166,20 +189,32 @@ status from_number(std::string_view token, value_type type, json_writer& w) noex
     case value_type::numeric:
     case value_type::text: written = write_number_as_string(w, token); break;
     case value_type::boolean:
-      if (const auto v = parse_number(token); v && (*v == 0 || *v == 1)) {
+      if (token == "0" || token == "1") {
+        w.boolean(token == "1");
+        written = true;
+      } else if (const auto v = parse_number(token); v && (*v == 0 || *v == 1)) {
         w.boolean(*v == 1);
         written = true;
       }
       break;
     case value_type::timestamp:
     case value_type::date:
-      if (const auto v = parse_number(token)) {
+      if (const auto ms = parse_small_integer(token)) {
+        if (type == value_type::timestamp) {
+          write_timestamp(w, *ms);
+        } else if (*ms > max_epoch_ms || *ms < -max_epoch_ms) {
+          w.null();
+        } else {
+          write_date(w, day_of(*ms));
+        }
+        written = true;
+      } else if (const auto v = parse_number(token)) {
         write_epoch_number(w, *v, type);
         written = true;
       }
       break;
   }
-  return written ? ok_status() : mismatch(type, token);
+  return written || mismatch(ctx, type, token);
 }
 
 }  // namespace
@@ -196,34 +231,37 @@ void write_timestamp(json_writer& w, int64_t epoch_ms) noexcept {
   w.raw(std::string_view(buf, n + 2));
 }
 
-status write_cell(od::value cell, value_type type, decode_context& ctx, size_t depth,
-                  json_writer& w) noexcept {
+bool write_cell(od::value cell, value_type type, decode_context& ctx, size_t depth,
+                json_writer& w) noexcept {
   od::json_type kind;
-  if (auto e = cell.type().get(kind)) return json_error(e);
+  if (auto e = cell.type().get(kind)) return ctx.fail_json(e);
   switch (kind) {
     case od::json_type::string: return from_string(cell.raw_json_token(), type, ctx, depth, w);
-    case od::json_type::number: return from_number(trim_token(cell.raw_json_token()), type, w);
+    case od::json_type::number: return from_number(trim_token(cell.raw_json_token()), type, ctx, w);
     case od::json_type::boolean: {
       bool b = false;
-      if (auto e = cell.get_bool().get(b)) return json_error(e);
+      if (auto e = cell.get_bool().get(b)) return ctx.fail_json(e);
       if (type != value_type::boolean && type != value_type::json)
-        return mismatch(type, b ? "true" : "false");
+        return mismatch(ctx, type, b ? "true" : "false");
       w.boolean(b);
-      return ok_status();
+      return true;
     }
     case od::json_type::null: {
       bool is_null = false;
-      if (auto e = cell.is_null().get(is_null)) return json_error(e);
-      if (!is_null) return make_error(error_code::invalid_json, "malformed literal");
+      if (auto e = cell.is_null().get(is_null)) return ctx.fail_json(e);
+      if (!is_null) return ctx.fail(error_code::invalid_json, "malformed literal");
       w.null();
-      return ok_status();
+      return true;
     }
     case od::json_type::array:
     case od::json_type::object:
-      if (type == value_type::json) return copy_json(cell, w);
-      return mismatch(type, kind == od::json_type::array ? "an array" : "an object");
+      if (type == value_type::json) {
+        auto copied = copy_json(cell, w);
+        return copied.ok() || ctx.fail(std::move(copied.err()));
+      }
+      return mismatch(ctx, type, kind == od::json_type::array ? "an array" : "an object");
   }
-  return mismatch(type, "an unknown token");
+  return mismatch(ctx, type, "an unknown token");
 }
 
 }  // namespace sluice::decode

@@ -13,9 +13,10 @@
 namespace sluice::decode {
 
 // Writes `cell` as the next value. `depth` is how many strings holding JSON enclose it.
-// Errors: invalid_result (the token cannot be that type), invalid_json.
-[[nodiscard]] status write_cell(simdjson::ondemand::value cell, value_type type,
-                                decode_context& ctx, size_t depth, json_writer& w) noexcept;
+// On failure returns false with the error in `ctx`: invalid_result (the token cannot be that
+// type), invalid_json.
+[[nodiscard]] bool write_cell(simdjson::ondemand::value cell, value_type type, decode_context& ctx,
+                              size_t depth, json_writer& w) noexcept;
 
 // Writes a Date's JSON form of epoch milliseconds, or null outside a Date's range.
 void write_timestamp(json_writer& w, int64_t epoch_ms) noexcept;

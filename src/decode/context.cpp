@@ -11,22 +11,23 @@ simdjson::ondemand::parser& decode_context::parser(size_t depth) noexcept {
   return *slot;
 }
 
-status decode_context::parse_nested(size_t depth, std::string_view body,
-                                    simdjson::ondemand::document& doc) noexcept {
+bool decode_context::fail_json(simdjson::error_code code) noexcept { return fail(json_error(code)); }
+
+bool decode_context::parse_nested(size_t depth, std::string_view body,
+                                  simdjson::ondemand::document& doc) noexcept {
   if (depth == 0 || depth > max_depth)
-    return make_error(error_code::invalid_result, "strings holding JSON are nested too deeply");
+    return fail(error_code::invalid_result, "strings holding JSON are nested too deeply");
   std::string& buffer = buffers_[depth];
   buffer.clear();
   if (is_plain(body)) {
     buffer.append(body);
   } else if (!unescape(body, buffer)) {
-    return make_error(error_code::invalid_result, "malformed string escape");
+    return fail(error_code::invalid_result, "malformed string escape");
   }
   const size_t length = buffer.size();
   buffer.resize(length + simdjson::SIMDJSON_PADDING, ' ');
-  if (auto e = parser(depth).iterate(buffer.data(), length, buffer.size()).get(doc))
-    return json_error(e);
-  return ok_status();
+  if (auto e = parser(depth).iterate(buffer.data(), length, buffer.size()).get(doc)) return fail_json(e);
+  return true;
 }
 
 }  // namespace sluice::decode

@@ -25,10 +25,28 @@ class decode_context {
   [[nodiscard]] simdjson::ondemand::parser& parser(size_t depth) noexcept;
 
   // Unescapes a string body (the JSON text it holds) into the buffer for `depth` (>= 1) and
-  // starts reading it. Errors: invalid_result when nested too deeply or the escapes are
-  // malformed, invalid_json when simdjson refuses the text.
-  [[nodiscard]] status parse_nested(size_t depth, std::string_view body,
-                                    simdjson::ondemand::document& doc) noexcept;
+  // starts reading it. On failure (nested too deeply, a malformed escape: invalid_result;
+  // text simdjson refuses: invalid_json) returns false with the error recorded.
+  [[nodiscard]] bool parse_nested(size_t depth, std::string_view body,
+                                  simdjson::ondemand::document& doc) noexcept;
+
+  // The per-cell path reports failure as `false` and leaves the error here, because a
+  // result<> per call costs more in WASM than converting a cell does (~8 ns per result,
+  // several per cell). Only decode() turns it back into a result.
+  [[nodiscard]] bool fail(error e) noexcept {
+    failure_ = std::move(e);
+    return false;
+  }
+  [[nodiscard]] bool fail(error_code code, std::string message) noexcept {
+    return fail(make_error(code, std::move(message)));
+  }
+  [[nodiscard]] bool fail_json(simdjson::error_code code) noexcept;
+  // Adds `component` in front of the recorded error's path as the failure travels up.
+  [[nodiscard]] bool fail_at(std::string component) noexcept {
+    failure_.path.insert(failure_.path.begin(), std::move(component));
+    return false;
+  }
+  [[nodiscard]] error take_failure() noexcept { return std::move(failure_); }
 
   // A scalar cell's content when its token has escapes (rare: values are mostly plain).
   [[nodiscard]] std::string& scratch() noexcept { return scratch_; }
@@ -38,6 +56,7 @@ class decode_context {
   std::array<std::unique_ptr<simdjson::ondemand::parser>, max_depth + 1> parsers_;
   std::array<std::string, max_depth + 1> buffers_;
   std::string scratch_;
+  error failure_{error_code::invalid_result, {}, {}};
 };
 
 }  // namespace sluice::decode

@@ -1,7 +1,6 @@
 #include "decode/row_walker.h"
 
 #include "decode/cell.h"
-#include "decode/json_copy.h"
 #include "decode/json_string.h"
 
 namespace sluice::decode {
@@ -31,85 +30,73 @@ size_t cells_in(const std::vector<field>& fields) noexcept {
   return n;
 }
 
-status row_mismatch(const std::vector<field>& fields, const char* problem) noexcept {
-  return make_error(error_code::invalid_result, std::string(problem) + " than the " +
-                                                    std::to_string(cells_in(fields)) +
-                                                    " the plan reads");
-}
-
 }  // namespace
 
-error at_path(error e, std::string component) noexcept {
-  e.path.insert(e.path.begin(), std::move(component));
-  return e;
-}
-
-status row_walker::write_row(od::value row, const std::vector<field>& fields, size_t depth) noexcept {
+bool row_walker::write_row(od::value row, const std::vector<field>& fields, size_t depth) noexcept {
   od::array cells;
   if (auto e = row.get_array().get(cells)) {
-    if (e != simdjson::INCORRECT_TYPE) return json_error(e);
-    return make_error(error_code::invalid_result, "a row must be an array of cells");
+    if (e != simdjson::INCORRECT_TYPE) return ctx_.fail_json(e);
+    return ctx_.fail(error_code::invalid_result, "a row must be an array of cells");
   }
   return write_cells(cells, fields, depth);
 }
 
-status row_walker::write_cells(od::array cells, const std::vector<field>& fields,
-                               size_t depth) noexcept {
+bool row_walker::write_cells(od::array cells, const std::vector<field>& fields, size_t depth) noexcept {
   cursor c;
-  if (auto e = cells.begin().get(c.at)) return json_error(e);
-  if (auto e = cells.end().get(c.end)) return json_error(e);
+  if (auto e = cells.begin().get(c.at)) return ctx_.fail_json(e);
+  if (auto e = cells.end().get(c.end)) return ctx_.fail_json(e);
   w_.begin_object();
-  SLUICE_CHECK(write_fields(c, fields, nullptr, depth));
-  if (c.at != c.end) return row_mismatch(fields, "the row has more cells");
+  if (!write_fields(c, fields, nullptr, depth)) return false;
+  if (c.at != c.end)
+    return ctx_.fail(error_code::invalid_result, "the row has more cells than the " +
+                                                     std::to_string(cells_in(fields)) + " the plan reads");
   w_.end_object();
-  return ok_status();
+  return true;
 }
 
-status row_walker::write_fields(cursor& c, const std::vector<field>& fields, group_frame* frame,
-                                size_t depth) noexcept {
+bool row_walker::write_fields(cursor& c, const std::vector<field>& fields, group_frame* frame,
+                              size_t depth) noexcept {
   for (const field& f : fields) {
-    status s = write_field(c, f, frame, depth);
-    if (!s.ok()) return at_path(std::move(s.err()), f.key);
+    if (!write_field(c, f, frame, depth)) return ctx_.fail_at(f.key);
     if (frame && !frame->open) ++frame->done;
   }
-  return ok_status();
+  return true;
 }
 
-status row_walker::write_field(cursor& c, const field& f, group_frame* frame, size_t depth) noexcept {
+bool row_walker::write_field(cursor& c, const field& f, group_frame* frame, size_t depth) noexcept {
   if (f.kind == field_kind::group) return write_group(c, f, frame, depth);
   if (c.at == c.end)
-    return make_error(error_code::invalid_result,
-                      "the row ends after " + std::to_string(c.index) + " cells");
+    return ctx_.fail(error_code::invalid_result, "the row ends after " + std::to_string(c.index) + " cells");
   od::value cell;
-  if (auto e = (*c.at).get(cell)) return json_error(e);
+  if (auto e = (*c.at).get(cell)) return ctx_.fail_json(e);
   if (frame && !frame->open) {
     bool is_null = false;
-    if (auto e = cell.is_null().get(is_null)) return json_error(e);
+    if (auto e = cell.is_null().get(is_null)) return ctx_.fail_json(e);
     if (is_null) {
       ++c.at;
       ++c.index;
-      return ok_status();
+      return true;
     }
     open_group(*frame);
   }
   w_.key(f.key);
-  status s = f.kind == field_kind::scalar ? write_cell(cell, f.type, ctx_, depth, w_)
-                                          : write_relation(cell, f, depth);
+  const bool written = f.kind == field_kind::scalar ? write_cell(cell, f.type, ctx_, depth, w_)
+                                                    : write_relation(cell, f, depth);
   ++c.at;
   ++c.index;
-  return s;
+  return written;
 }
 
-status row_walker::write_group(cursor& c, const field& g, group_frame* parent, size_t depth) noexcept {
+bool row_walker::write_group(cursor& c, const field& g, group_frame* parent, size_t depth) noexcept {
   group_frame frame{&g, 0, false, parent};
-  SLUICE_CHECK(write_fields(c, g.children, &frame, depth));
+  if (!write_fields(c, g.children, &frame, depth)) return false;
   if (frame.open) {
     w_.end_object();
   } else if (!parent || parent->open) {
     w_.key(g.key);
     w_.null();
   }
-  return ok_status();
+  return true;
 }
 
 void row_walker::open_group(group_frame& frame) noexcept {
@@ -123,57 +110,56 @@ void row_walker::open_group(group_frame& frame) noexcept {
   frame.open = true;
 }
 
-status row_walker::write_relation(od::value cell, const field& f, size_t depth) noexcept {
+bool row_walker::write_relation(od::value cell, const field& f, size_t depth) noexcept {
   od::json_type kind;
-  if (auto e = cell.type().get(kind)) return json_error(e);
+  if (auto e = cell.type().get(kind)) return ctx_.fail_json(e);
   if (kind == od::json_type::null) {
     bool is_null = false;
-    if (auto e = cell.is_null().get(is_null)) return json_error(e);
-    if (!is_null) return make_error(error_code::invalid_json, "malformed literal");
+    if (auto e = cell.is_null().get(is_null)) return ctx_.fail_json(e);
+    if (!is_null) return ctx_.fail(error_code::invalid_json, "malformed literal");
     w_.null();
-    return ok_status();
+    return true;
   }
   if (kind == od::json_type::array) {
     od::array rows;
-    if (auto e = cell.get_array().get(rows)) return json_error(e);
+    if (auto e = cell.get_array().get(rows)) return ctx_.fail_json(e);
     return write_relation_rows(rows, f, depth);
   }
   if (kind != od::json_type::string)
-    return make_error(error_code::invalid_result, "a relation cell must be an array, a string "
-                                                  "holding one, or null");
+    return ctx_.fail(error_code::invalid_result,
+                     "a relation cell must be an array, a string holding one, or null");
   // D1 hands JSON built by SQLite back as text: the rows are inside the string.
   od::document doc;
-  SLUICE_CHECK(ctx_.parse_nested(depth + 1, string_token_body(cell.raw_json_token()), doc));
+  if (!ctx_.parse_nested(depth + 1, string_token_body(cell.raw_json_token()), doc)) return false;
   od::json_type inner;
-  if (auto e = doc.type().get(inner)) return json_error(e);
+  if (auto e = doc.type().get(inner)) return ctx_.fail_json(e);
   if (inner == od::json_type::null) {
     bool is_null = false;
-    if (auto e = doc.is_null().get(is_null)) return json_error(e);
-    if (!is_null) return make_error(error_code::invalid_json, "malformed literal");
+    if (auto e = doc.is_null().get(is_null)) return ctx_.fail_json(e);
+    if (!is_null) return ctx_.fail(error_code::invalid_json, "malformed literal");
     w_.null();
   } else {
     od::array rows;
     if (doc.get_array().get(rows))
-      return make_error(error_code::invalid_result, "a relation string must hold an array or null");
-    SLUICE_CHECK(write_relation_rows(rows, f, depth + 1));
+      return ctx_.fail(error_code::invalid_result, "a relation string must hold an array or null");
+    if (!write_relation_rows(rows, f, depth + 1)) return false;
   }
-  if (!doc.at_end()) return make_error(error_code::invalid_json, "unexpected content after the relation");
-  return ok_status();
+  if (!doc.at_end()) return ctx_.fail(error_code::invalid_json, "unexpected content after the relation");
+  return true;
 }
 
-status row_walker::write_relation_rows(od::array rows, const field& f, size_t depth) noexcept {
+bool row_walker::write_relation_rows(od::array rows, const field& f, size_t depth) noexcept {
   if (f.kind == field_kind::relation_one) return write_cells(rows, f.children, depth);
   w_.begin_array();
   size_t index = 0;
   for (auto item : rows) {
     od::value row;
-    if (auto e = item.get(row)) return json_error(e);
-    status s = write_row(row, f.children, depth);
-    if (!s.ok()) return at_path(std::move(s.err()), std::to_string(index));
+    if (auto e = item.get(row)) return ctx_.fail_json(e);
+    if (!write_row(row, f.children, depth)) return ctx_.fail_at(std::to_string(index));
     ++index;
   }
   w_.end_array();
-  return ok_status();
+  return true;
 }
 
 }  // namespace sluice::decode

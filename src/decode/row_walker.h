@@ -19,30 +19,28 @@ class row_walker {
   row_walker(decode_context& ctx, json_writer& w) noexcept : ctx_(ctx), w_(w) {}
 
   // Writes `row` (an array of cells) as an object with one key per field, in plan order.
-  // `depth` is how many strings holding JSON enclose the row. Errors: invalid_result (the
-  // row does not fit the plan; the error's path names the field), invalid_json.
-  [[nodiscard]] status write_row(simdjson::ondemand::value row, const std::vector<field>& fields,
-                                 size_t depth) noexcept;
+  // `depth` is how many strings holding JSON enclose the row. On failure returns false with
+  // the error in the context: invalid_result (the row does not fit the plan; the error's path
+  // names the field), invalid_json.
+  [[nodiscard]] bool write_row(simdjson::ondemand::value row, const std::vector<field>& fields,
+                               size_t depth) noexcept;
 
  private:
   struct cursor;
   struct group_frame;
 
-  status write_cells(simdjson::ondemand::array cells, const std::vector<field>& fields,
-                     size_t depth) noexcept;
-  status write_fields(cursor& c, const std::vector<field>& fields, group_frame* frame,
-                      size_t depth) noexcept;
-  status write_field(cursor& c, const field& f, group_frame* frame, size_t depth) noexcept;
-  status write_group(cursor& c, const field& g, group_frame* parent, size_t depth) noexcept;
+  bool write_cells(simdjson::ondemand::array cells, const std::vector<field>& fields,
+                   size_t depth) noexcept;
+  bool write_fields(cursor& c, const std::vector<field>& fields, group_frame* frame,
+                    size_t depth) noexcept;
+  bool write_field(cursor& c, const field& f, group_frame* frame, size_t depth) noexcept;
+  bool write_group(cursor& c, const field& g, group_frame* parent, size_t depth) noexcept;
   void open_group(group_frame& frame) noexcept;
-  status write_relation(simdjson::ondemand::value cell, const field& f, size_t depth) noexcept;
-  status write_relation_rows(simdjson::ondemand::array rows, const field& f, size_t depth) noexcept;
+  bool write_relation(simdjson::ondemand::value cell, const field& f, size_t depth) noexcept;
+  bool write_relation_rows(simdjson::ondemand::array rows, const field& f, size_t depth) noexcept;
 
   decode_context& ctx_;
   json_writer& w_;
 };
-
-// Adds `component` in front of an error's path as it travels up from where it happened.
-[[nodiscard]] error at_path(error e, std::string component) noexcept;
 
 }  // namespace sluice::decode

@@ -113,39 +113,48 @@ uint32_t days_in_month(int64_t year, uint32_t month) noexcept {
   return lengths[(month - 1) % 12];
 }
 
-std::optional<int64_t> parse_timestamp(std::string_view text, offset_rule rule) noexcept {
+std::optional<timestamp_fields> parse_timestamp_fields(std::string_view text, offset_rule rule) noexcept {
   size_t pos = 0;
   const auto day = read_date(text, pos);
   if (!day || pos >= text.size()) return std::nullopt;
+  timestamp_fields f{*day, 0, 0, 0, 0, 0, text.substr(0, pos)};
   const char separator = text[pos++];
   if (separator != 'T' && separator != 't' && separator != ' ') return std::nullopt;
-  uint32_t hour = 0, minute = 0, second = 0, millis = 0;
-  if (!read_digits(text, pos, 2, hour) || hour > 23 || !read_char(text, pos, ':') ||
-      !read_digits(text, pos, 2, minute) || minute > 59)
+  if (!read_digits(text, pos, 2, f.hour) || f.hour > 23 || !read_char(text, pos, ':') ||
+      !read_digits(text, pos, 2, f.minute) || f.minute > 59)
     return std::nullopt;
   if (pos < text.size() && text[pos] == ':') {
     ++pos;
-    if (!read_digits(text, pos, 2, second) || second > 59) return std::nullopt;
+    if (!read_digits(text, pos, 2, f.second) || f.second > 59) return std::nullopt;
     if (pos < text.size() && (text[pos] == '.' || text[pos] == ',')) {
       ++pos;
       const size_t first = pos;
       for (; pos < text.size() && text[pos] >= '0' && text[pos] <= '9'; ++pos)
-        if (pos - first < 3) millis = millis * 10 + static_cast<uint32_t>(text[pos] - '0');
+        if (pos - first < 3) f.millis = f.millis * 10 + static_cast<uint32_t>(text[pos] - '0');
       if (pos == first) return std::nullopt;
-      for (size_t n = pos - first; n < 3; ++n) millis *= 10;
+      for (size_t n = pos - first; n < 3; ++n) f.millis *= 10;
     }
   }
-  int64_t offset_seconds = 0;
   if (pos < text.size()) {
     const auto offset = read_offset(text, pos);
     if (!offset) return std::nullopt;
-    offset_seconds = *offset;
+    f.offset_seconds = *offset;
   } else if (rule == offset_rule::required) {
     return std::nullopt;
   }
   if (pos != text.size()) return std::nullopt;
-  const int64_t seconds = *day * 86400 + int64_t{hour} * 3600 + int64_t{minute} * 60 + second;
-  return (seconds - offset_seconds) * 1000 + millis;
+  return f;
+}
+
+int64_t epoch_ms_of(const timestamp_fields& f) noexcept {
+  const int64_t seconds = f.day * 86400 + int64_t{f.hour} * 3600 + int64_t{f.minute} * 60 + f.second;
+  return (seconds - f.offset_seconds) * 1000 + f.millis;
+}
+
+std::optional<int64_t> parse_timestamp(std::string_view text, offset_rule rule) noexcept {
+  const auto fields = parse_timestamp_fields(text, rule);
+  if (!fields) return std::nullopt;
+  return epoch_ms_of(*fields);
 }
 
 std::optional<int64_t> parse_date(std::string_view text) noexcept {
@@ -167,6 +176,23 @@ size_t format_iso_timestamp(int64_t epoch_ms, char* buf) noexcept {
   p = put_digits(p, ms_of_day / 1000 % 60, 2);
   *p++ = '.';
   p = put_digits(p, ms_of_day % 1000, 3);
+  *p++ = 'Z';
+  return static_cast<size_t>(p - buf);
+}
+
+size_t format_iso_timestamp(const timestamp_fields& f, char* buf) noexcept {
+  if (f.offset_seconds != 0) return format_iso_timestamp(epoch_ms_of(f), buf);
+  char* p = buf;
+  f.date_text.copy(p, f.date_text.size());
+  p += f.date_text.size();
+  *p++ = 'T';
+  p = put_digits(p, f.hour, 2);
+  *p++ = ':';
+  p = put_digits(p, f.minute, 2);
+  *p++ = ':';
+  p = put_digits(p, f.second, 2);
+  *p++ = '.';
+  p = put_digits(p, f.millis, 3);
   *p++ = 'Z';
   return static_cast<size_t>(p - buf);
 }

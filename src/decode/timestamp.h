@@ -29,10 +29,29 @@ enum class offset_rule : uint8_t {
   required,       // request bodies: a time without a zone is ambiguous
 };
 
-// Epoch milliseconds of `YYYY-MM-DD(T| )HH:MM[:SS[.fraction]][Z|±HH[[:]MM[[:]SS]]]`, years
-// 0001-9999. Fraction digits past milliseconds are truncated, as JS Date does. nullopt when the
-// text is malformed or names no calendar date.
+// A timestamp text's parts, as written (before applying its offset).
+struct timestamp_fields {
+  int64_t day;  // days since the epoch of the written date
+  uint32_t hour, minute, second, millis;
+  int64_t offset_seconds;  // east of UTC
+  std::string_view date_text;  // the `YYYY-MM-DD` it starts with
+};
+
+// Parses `YYYY-MM-DD(T| )HH:MM[:SS[.fraction]][Z|±HH[[:]MM[[:]SS]]]`, years 0001-9999.
+// Fraction digits past milliseconds are truncated, as JS Date does. nullopt when the text is
+// malformed or names no calendar date.
+[[nodiscard]] std::optional<timestamp_fields> parse_timestamp_fields(std::string_view text,
+                                                                     offset_rule rule) noexcept;
+
+// Epoch milliseconds of the instant `fields` name.
+[[nodiscard]] int64_t epoch_ms_of(const timestamp_fields& fields) noexcept;
+
+// parse_timestamp_fields, then epoch_ms_of.
 [[nodiscard]] std::optional<int64_t> parse_timestamp(std::string_view text, offset_rule rule) noexcept;
+
+// Formats as format_iso_timestamp does, straight from the fields when they are already UTC
+// (the usual Postgres text, `...+00`), which skips two calendar conversions. Returns the length.
+size_t format_iso_timestamp(const timestamp_fields& fields, char* buf) noexcept;
 
 // Days since the epoch of a `YYYY-MM-DD` text (years 0001-9999).
 [[nodiscard]] std::optional<int64_t> parse_date(std::string_view text) noexcept;

@@ -39,13 +39,14 @@ status add_refinements(validator& v, const schema::catalog& catalog, const schem
   const auto refine = dom::member(spec, "refine");
   if (!refine) return ok_status();
   SLUICE_TRY(by_column, dom::as_object(*refine, "\"refine\""));
-  for (auto [key, value] : by_column) {
+  for (const auto& member : by_column) {
+    const std::string_view key = member.key;
     const schema::column* column = table.find_column(key);
     if (!column)
       return make_error(error_code::unknown_column,
                         "table \"" + table.key + "\" has no column \"" + std::string(key) + "\"",
                         {"refine", std::string(key)});
-    SLUICE_TRY(checks, dom::as_array(value, "a column's refinements"));
+    SLUICE_TRY(checks, dom::as_array(member.value, "a column's refinements"));
     auto rule = std::find_if(v.columns.begin(), v.columns.end(),
                              [&](const column_rule& r) { return r.key == key; });
     SLUICE_TRY(omitted, base_rule(catalog, *column, mode));
