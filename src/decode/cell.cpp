@@ -53,12 +53,18 @@ std::optional<bool> boolean_from_text(std::string_view text) noexcept {
   return std::nullopt;
 }
 
-void write_date(json_writer& w, int64_t days) noexcept {
+// Dates and timestamps are formatted between their quotes and written with one raw() call.
+template <typename Format>
+void write_quoted(json_writer& w, Format format) noexcept {
   char buf[iso_buffer_size];
   buf[0] = '"';
-  const size_t n = format_iso_date(days, buf + 1);
+  const size_t n = format(buf + 1);
   buf[n + 1] = '"';
   w.raw(std::string_view(buf, n + 2));
+}
+
+void write_date(json_writer& w, int64_t days) noexcept {
+  write_quoted(w, [days](char* out) { return format_iso_date(days, out); });
 }
 
 // Epoch milliseconds are almost always a plain integer: read it without strtod.
@@ -112,11 +118,7 @@ bool from_text(std::string_view token, std::string_view content, value_type type
       break;
     case value_type::timestamp:
       if (const auto fields = parse_timestamp_fields(content, offset_rule::utc_if_absent)) {
-        char buf[iso_buffer_size];
-        buf[0] = '"';
-        const size_t n = format_iso_timestamp(*fields, buf + 1);
-        buf[n + 1] = '"';
-        w.raw(std::string_view(buf, n + 2));
+        write_quoted(w, [&fields](char* out) { return format_iso_timestamp(*fields, out); });
         return true;
       }
       if (is_infinity_text(content)) {
@@ -224,11 +226,7 @@ void write_timestamp(json_writer& w, int64_t epoch_ms) noexcept {
     w.null();
     return;
   }
-  char buf[iso_buffer_size];
-  buf[0] = '"';
-  const size_t n = format_iso_timestamp(epoch_ms, buf + 1);
-  buf[n + 1] = '"';
-  w.raw(std::string_view(buf, n + 2));
+  write_quoted(w, [epoch_ms](char* out) { return format_iso_timestamp(epoch_ms, out); });
 }
 
 bool write_cell(od::value cell, value_type type, decode_context& ctx, size_t depth,

@@ -129,7 +129,7 @@ TEST(DecodeRows, JsonCellsAreCopiedCompactly) {
 
 TEST(DecodeRows, TextIsEscapedExactlyAsJsonStringify) {
   const plan p = make_plan(result_shape::rows, {scalar("t", value_type::text)});
-  // Expected bytes are what node prints for JSON.stringify(JSON.parse(input)).
+  // Expected bytes are what JSON.stringify(JSON.parse(input)) produces in JavaScript.
   EXPECT_EQ(output(p, input_format::rows,
                    R"([["a\"b\\c\n\t\u0001\u001f)" "\x7f\xe2\x80\xa8\xc3\xa9\xf0\x9f\x98\x80" R"("],)"
                    R"(["\u00e9\/\ud83d\ude00\u0000\b\f"],["\ud800\u0041"],["\udc00x"],["\uD83D\uDE00"]])"),

@@ -8,7 +8,7 @@
 namespace sluice::validate {
 namespace {
 
-// Expected values are what zod 3's email regex answers in node.
+// Expected values are what zod 3's email regex answers in JavaScript.
 TEST(Email, MatchesZod3Regex) {
   const std::pair<std::string_view, bool> cases[] = {
       {"a@b.co", true},        {"alice@example.com", true}, {"a.b@c.d.ef", true},  {"'a@b.co", true},

@@ -15,7 +15,7 @@ struct regex_case {
   bool expected;
 };
 
-// Expected values are what RegExp.prototype.test answers in node.
+// Expected values are what RegExp.prototype.test answers in JavaScript.
 TEST(Regex, AgreesWithJavaScript) {
   const regex_case cases[] = {
       {"^[a-z]+$", "", "abc", true},          {"^[a-z]+$", "", "abC", false},

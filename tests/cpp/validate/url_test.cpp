@@ -8,7 +8,7 @@
 namespace sluice::validate {
 namespace {
 
-// Expected values are whether `new URL(text)` succeeds in node (zod 3's url check).
+// Expected values are whether `new URL(text)` succeeds in JavaScript (zod 3's url check).
 TEST(Url, AgreesWithTheWhatwgParser) {
   const std::pair<std::string_view, bool> cases[] = {
       {"https://example.com", true},    {"http://localhost:3000/x?y#z", true}, {"not a url", false},
