@@ -24,7 +24,7 @@ const char* usage() noexcept {
          "                             a path is a Unix-socket directory (default: the string's host)\n"
          "  --pg-port N                with --pg-host, its port (default 5432)\n"
          "  --statement-timeout-ms N   statement_timeout of every session (default 30000)\n"
-         "  --pool-size N              connections per role/password/database (default 32)\n"
+         "  --pool-size N              connections per role/password/database (default 16)\n"
          "  --threads N                event-loop threads (default: one per CPU)\n"
          "  --verbose                  one line per request on stderr\n"
          "  --help                     this text\n"

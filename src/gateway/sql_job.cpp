@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "gateway/error_json.h"
+#include "gateway/pipelining.h"
 
 namespace sluice::gateway {
 namespace {
@@ -25,9 +26,10 @@ sql_job::sql_job(worker& w, http_connection& http, sql_request request, batch_op
 void sql_job::start(worker& w, http_connection& http, const connection_target& target, sql_request request,
                     batch_options batch, response_mode mode) noexcept {
   auto* job = new sql_job(w, http, std::move(request), batch, mode);
+  job->shared_ = !job->request_.batch && pipelinable(job->request_.queries[0].text);
   ++w.jobs;
   http.set_pending(job);
-  w.pool.acquire(target, job);  // may call back (and finish the job) before it returns
+  w.pool.acquire(target, job, job->shared_);  // may call back (and finish the job) before it returns
 }
 
 void sql_job::on_connection_failure(failure f) noexcept {
@@ -36,6 +38,15 @@ void sql_job::on_connection_failure(failure f) noexcept {
 }
 
 void sql_job::on_connection(pg_session* session) noexcept {
+  if (shared_) {
+    const query_request& q = request_.queries[0];
+    std::vector<const char*> values;
+    values.reserve(q.params.size());
+    for (const auto& p : q.params) values.push_back(p ? p->c_str() : nullptr);
+    step_ = step::query;
+    result_.emplace(out_, mode_.raw_text, q.array_mode.value_or(mode_.array_mode));
+    return session->send_pipelined(this, q.text.c_str(), static_cast<int>(values.size()), values.data());
+  }
   session_ = session;
   conn_ = session->conn();
   session->set_user(this);
@@ -120,10 +131,8 @@ bool sql_job::take_result(const PGresult* r) noexcept {
       for (int row = 0; row < PQntuples(r); ++row) {
         result_->row(r, row);
         if (out_.str().size() > mode_.max_bytes) {
-          // The rest of the result is never read: the connection is closed instead.
-          abort_with(gateway_failure(507, "response is too large (max is " + std::to_string(mode_.max_bytes) +
-                                              " bytes)"));
-          return false;
+          return stop_with(gateway_failure(507, "response is too large (max is " +
+                                                    std::to_string(mode_.max_bytes) + " bytes)"));
         }
       }
       if (status != PGRES_SINGLE_TUPLE) {
@@ -135,12 +144,45 @@ bool sql_job::take_result(const PGresult* r) noexcept {
     case PGRES_COPY_IN:
     case PGRES_COPY_OUT:
     case PGRES_COPY_BOTH:
-      abort_with(gateway_failure(400, "COPY is not supported over HTTP"));
-      return false;
+      return stop_with(gateway_failure(400, "COPY is not supported over HTTP"));
     default:
       error_ = statement_failure(r, conn_);
       return true;
   }
+}
+
+bool sql_job::stop_with(failure f) noexcept {
+  if (!shared_) {
+    abort_with(std::move(f));
+    return false;
+  }
+  answer(std::move(f));
+  stopped_ = true;
+  return true;
+}
+
+void sql_job::pipelined_result(const PGresult* r) noexcept {
+  if (!stopped_) (void)take_result(r);
+}
+
+void sql_job::pipelined_done() noexcept {
+  if (!stopped_) {
+    if (error_) {
+      answer(std::move(*error_));
+    } else if (!result_finished_) {
+      answer(gateway_failure(500, "no result for the query"));
+    } else {
+      answer_body();
+    }
+  }
+  --w_.jobs;
+  delete this;
+}
+
+void sql_job::pipelined_broken(failure f) noexcept {
+  answer(std::move(f));
+  --w_.jobs;
+  delete this;
 }
 
 void sql_job::step_done() noexcept {

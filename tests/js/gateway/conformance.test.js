@@ -331,6 +331,26 @@ describe("HTTP", () => {
     assert.deepEqual((await response.json()).rows, [{ a: "1" }]);
   });
 
+  test("queries sharing a connection stay independent: errors and oversized results hit only their own", async () => {
+    // With --pool-size 2, forty concurrent requests share connections in pipeline mode.
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, i) => {
+        if (i % 10 === 3) return sql`SELECT 1/0 AS boom`;
+        if (i === 17) return sql`SELECT repeat('x', 1048576) FROM generate_series(1, 11)`;
+        return sql`SELECT ${i}::int AS i`;
+      }),
+    );
+    outcomes.forEach((outcome, i) => {
+      if (i % 10 === 3) {
+        assert.equal(outcome.reason.code, "22012");
+      } else if (i === 17) {
+        assert.match(outcome.reason.message, /HTTP status 507/);
+      } else {
+        assert.deepEqual(outcome.value, [{ i }]);
+      }
+    });
+  });
+
   test("concurrent requests all succeed", async () => {
     const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => sql`SELECT ${i}::int AS i`));
     assert.deepEqual(answers.map(([row]) => row.i), Array.from({ length: 40 }, (_, i) => i));
