@@ -27,6 +27,4 @@ class [[nodiscard]] outcome {
   std::variant<T, failure> state_;
 };
 
-struct done {};
-
 }  // namespace sluice::gateway

@@ -17,6 +17,14 @@ bool leaves_no_state(std::string_view command) noexcept {
          command == "MERGE" || command == "EXPLAIN" || command == "SHOW";
 }
 
+// libpq's view of the parameters: C strings, null for SQL NULL.
+std::vector<const char*> param_values(const query_request& q) {
+  std::vector<const char*> values;
+  values.reserve(q.params.size());
+  for (const auto& p : q.params) values.push_back(p ? p->c_str() : nullptr);
+  return values;
+}
+
 }  // namespace
 
 sql_job::sql_job(worker& w, http_connection& http, sql_request request, batch_options batch,
@@ -40,9 +48,7 @@ void sql_job::on_connection_failure(failure f) noexcept {
 void sql_job::on_connection(pg_session* session) noexcept {
   if (shared_) {
     const query_request& q = request_.queries[0];
-    std::vector<const char*> values;
-    values.reserve(q.params.size());
-    for (const auto& p : q.params) values.push_back(p ? p->c_str() : nullptr);
+    const auto values = param_values(q);
     step_ = step::query;
     result_.emplace(out_, mode_.raw_text, q.array_mode.value_or(mode_.array_mode));
     return session->send_pipelined(this, q.text.c_str(), static_cast<int>(values.size()), values.data());
@@ -60,9 +66,7 @@ void sql_job::on_connection(pg_session* session) noexcept {
 
 void sql_job::send_query() noexcept {
   const query_request& q = request_.queries[query_index_];
-  std::vector<const char*> values;
-  values.reserve(q.params.size());
-  for (const auto& p : q.params) values.push_back(p ? p->c_str() : nullptr);
+  const auto values = param_values(q);
   // Types left to the server (null), text in and text out.
   if (!PQsendQueryParams(conn_, q.text.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
                          nullptr, 0)) {
