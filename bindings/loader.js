@@ -10,19 +10,30 @@ export const STATUS_INVALID = 2;
 export const INPUT_ROWS = 0;
 export const INPUT_NEON = 1;
 
-// The module is standalone (no Emscripten glue); the only imports are process hooks that a
-// core without I/O never uses in practice, so they are stubs.
-function stubImports(module) {
+// The module is standalone (no Emscripten glue). Its imports are process hooks: an empty
+// environment (simdjson asks for an optional override variable) and stubs for calls a core
+// without I/O never makes.
+function wasiImports(module, memory) {
+  const noEnvironment = (countPtr, sizePtr) => {
+    const view = new DataView(memory().buffer);
+    view.setUint32(countPtr, 0, true);
+    view.setUint32(sizePtr, 0, true);
+    return 0;
+  };
+  const known = {
+    emscripten_notify_memory_growth: () => {},
+    environ_sizes_get: noEnvironment,
+    environ_get: () => 0,
+  };
   const imports = {};
   for (const { module: from, name, kind } of WebAssembly.Module.imports(module)) {
     if (kind !== "function") continue;
     imports[from] ??= {};
     imports[from][name] =
-      name === "emscripten_notify_memory_growth"
-        ? () => {}
-        : () => {
-            throw new Error(`sluice core called ${from}.${name}`);
-          };
+      known[name] ??
+      (() => {
+        throw new Error(`sluice core called ${from}.${name}`);
+      });
   }
   return imports;
 }
@@ -31,7 +42,7 @@ export class Core {
   #x;
 
   constructor(module) {
-    const instance = new WebAssembly.Instance(module, stubImports(module));
+    const instance = new WebAssembly.Instance(module, wasiImports(module, () => this.#x.memory));
     this.#x = instance.exports;
     this.#x._initialize?.();
   }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/number_format.h"
+#include "simdjson.h"
 
 namespace sluice::decode {
 namespace {
@@ -83,18 +84,8 @@ bool is_js_canonical(std::string_view text) noexcept {
 
 std::optional<double> parse_number(std::string_view text) noexcept {
   if (!is_json_number(text)) return std::nullopt;
-  // strtod needs a terminated copy; number texts are short, so the stack copy is the norm.
-  char small[64];
-  std::string large;
-  const char* start = small;
-  if (text.size() < sizeof small) {
-    text.copy(small, text.size());
-    small[text.size()] = '\0';
-  } else {
-    large.assign(text);
-    start = large.c_str();
-  }
-  return std::strtod(start, nullptr);
+  // simdjson's correctly rounded parser reads a validated JSON number in place.
+  return simdjson::internal::from_chars(text.data(), text.data() + text.size());
 }
 
 bool write_number(json_writer& w, std::string_view text) noexcept {
