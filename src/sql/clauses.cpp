@@ -6,49 +6,98 @@
 
 namespace sluice::sql {
 
-void append_column_cell(compile_context& ctx, std::string_view qualifier, const schema::column& c,
-                        bool json_row) noexcept {
-  const bool reparse = json_row && ctx.caps().json_as_text && is_json(c);
-  if (reparse) {
-    ctx.text(ctx.dialect().json_parse_function());
-    ctx.text("(");
+namespace {
+
+// Writes the dialect's conversion for `type` around the cell `write_cell` appends, once per
+// `{}` in the template.
+template <typename WriteCell>
+void append_json_value(compile_context& ctx, decode::value_type type, WriteCell write_cell) {
+  std::string_view rest = ctx.dialect().json_value_template(type);
+  if (rest.empty()) {
+    write_cell();
+    return;
   }
+  for (size_t at = rest.find("{}"); at != std::string_view::npos; at = rest.find("{}")) {
+    ctx.text(rest.substr(0, at));
+    write_cell();
+    rest.remove_prefix(at + 2);
+  }
+  ctx.text(rest);
+}
+
+void append_column_name(compile_context& ctx, std::string_view qualifier, const schema::column& c) {
   if (qualifier.empty()) {
     ctx.identifier(c.name);
   } else {
     ctx.qualified(qualifier, c.name);
   }
-  if (reparse) ctx.text(")");
 }
 
-void append_expr_cell(compile_context& ctx, query::expr_id id, column_style style,
-                      bool json_row) noexcept {
+}  // namespace
+
+void append_cell_key(compile_context& ctx, std::string_view key) noexcept {
+  if (!ctx.caps().builds_final_json) return;
+  ctx.string_literal(key);
+  ctx.text(", ");
+}
+
+void append_column_cell(compile_context& ctx, std::string_view key, std::string_view qualifier,
+                        const schema::column& c) noexcept {
+  if (!ctx.caps().builds_final_json) {
+    append_column_name(ctx, qualifier, c);
+    return;
+  }
+  append_cell_key(ctx, key);
+  append_json_value(ctx, value_type_of(c), [&] { append_column_name(ctx, qualifier, c); });
+}
+
+void append_expr_cell(compile_context& ctx, std::string_view key, query::expr_id id,
+                      column_style style) noexcept {
   if (const auto* c = std::get_if<query::column_ref>(&ctx.exprs()[id])) {
     const std::string_view qualifier =
         style == column_style::qualified ? ctx.qualifier(c->table_key) : std::string_view{};
-    append_column_cell(ctx, qualifier, *c->column, json_row);
+    append_column_cell(ctx, key, qualifier, *c->column);
     return;
   }
-  append_expr(ctx, id, style);
+  if (!ctx.caps().builds_final_json) {
+    append_expr(ctx, id, style);
+    return;
+  }
+  // Any other projected expression is a condition (output_plan_field): a boolean, written once
+  // per template use, so the template must use it once (it binds parameters).
+  append_cell_key(ctx, key);
+  append_json_value(ctx, decode::value_type::boolean, [&] {
+    ctx.text("(");
+    append_expr(ctx, id, style);
+    ctx.text(")");
+  });
 }
 
-void begin_rows(compile_context& ctx) noexcept {
-  if (!ctx.caps().rows_as_json_text) {
+void begin_rows(compile_context& ctx, bool single_row) noexcept {
+  if (!ctx.caps().builds_final_json) {
     ctx.text("select ");
     return;
   }
-  ctx.text(ctx.dialect().result_prefix());
+  ctx.text(ctx.dialect().result_prefix(single_row));
   ctx.text("select ");
   ctx.text(ctx.dialect().json_row_function());
   ctx.text("(");
 }
 
 void end_cells(compile_context& ctx) noexcept {
-  if (ctx.caps().rows_as_json_text) ctx.text(") as \"r\"");
+  if (ctx.caps().builds_final_json) ctx.text(") as \"r\"");
 }
 
 void end_rows(compile_context& ctx) noexcept {
-  if (ctx.caps().rows_as_json_text) ctx.text(ctx.dialect().result_suffix());
+  if (ctx.caps().builds_final_json) ctx.text(ctx.dialect().result_suffix());
+}
+
+returns_kind select_returns(const compile_context& ctx) noexcept {
+  return ctx.caps().builds_final_json ? returns_kind::json : returns_kind::rows;
+}
+
+returns_kind write_returns(const decode::plan& plan) noexcept {
+  return plan.shape == decode::result_shape::none ? returns_kind::none : returns_kind::rows;
 }
 
 void append_where(compile_context& ctx, std::optional<query::expr_id> where) noexcept {

@@ -12,21 +12,30 @@
 
 namespace sluice::sql {
 
-// A column as a result cell; `qualifier` empty for a bare name. `json_row`: the cell sits in a
-// JSON row constructor, where a json column stored as text must be re-read as JSON.
-void append_column_cell(compile_context& ctx, std::string_view qualifier, const schema::column& c,
-                        bool json_row) noexcept;
-void append_expr_cell(compile_context& ctx, query::expr_id id, column_style style,
-                      bool json_row) noexcept;
+// Result cells. On builds_final_json dialects every cell sits in a json_object row: it is
+// preceded by its output key and converted to the JSON the caller receives
+// (dialect::json_value_template); elsewhere it is the stored value. `qualifier` empty for a
+// bare name.
+void append_column_cell(compile_context& ctx, std::string_view key, std::string_view qualifier,
+                        const schema::column& c) noexcept;
+void append_expr_cell(compile_context& ctx, std::string_view key, query::expr_id id,
+                      column_style style) noexcept;
+// `'key', ` before a cell of a json_object row; nothing on other dialects.
+void append_cell_key(compile_context& ctx, std::string_view key) noexcept;
 
-// A select's result rows. On rows_as_json_text dialects every row becomes one JSON array
-// "r" and the statement returns all of them as one JSON text cell:
-//   begin_rows   `<prefix>select json_array(`     else `select `
-//   end_cells    `) as "r"`                       else nothing
-//   end_rows     `<suffix>`                       else nothing
-void begin_rows(compile_context& ctx) noexcept;
+// A select's result rows. On builds_final_json dialects every row becomes one JSON object "r"
+// and the statement returns the caller's final JSON as one text cell:
+//   begin_rows   `<prefix>select json_object(`     else `select `
+//   end_cells    `) as "r"`                        else nothing
+//   end_rows     `<suffix>`                        else nothing
+// `single_row`: the result is one object or null (findFirst), else an array.
+void begin_rows(compile_context& ctx, bool single_row) noexcept;
 void end_cells(compile_context& ctx) noexcept;
 void end_rows(compile_context& ctx) noexcept;
+// What a select's statement returns: the final JSON, or rows for the decoder.
+[[nodiscard]] returns_kind select_returns(const compile_context& ctx) noexcept;
+// What a write's statement returns: rows when it has a returning clause.
+[[nodiscard]] returns_kind write_returns(const decode::plan& plan) noexcept;
 
 void append_where(compile_context& ctx, std::optional<query::expr_id> where) noexcept;
 void append_order_by(compile_context& ctx, const std::vector<query::order_term>& terms) noexcept;

@@ -1,6 +1,7 @@
-// findMany/findFirst. Each nested level becomes a subquery that builds its rows as JSON arrays
-// (positional, as drizzle does): attached with `left join lateral` where the dialect has it,
-// otherwise as a scalar subquery cell. A `many` level with orderBy/limit/offset first narrows
+// findMany/findFirst. Each nested level becomes a subquery that builds its rows as JSON: arrays
+// (positional, as drizzle does) for the decoder, or the final objects on builds_final_json
+// dialects; attached with `left join lateral` where the dialect has it, otherwise as a scalar
+// subquery cell. A `many` level with orderBy/limit/offset first narrows
 // its table in a wrapped subquery that selects only the columns the outer levels read.
 #include <utility>
 
@@ -38,14 +39,15 @@ class relational_compiler {
  public:
   explicit relational_compiler(compile_context& ctx) : ctx_(ctx) {}
 
-  void cells(const relation_level& level, const std::string& alias, bool json_row) {
+  void cells(const relation_level& level, const std::string& alias) {
     const char* separator = "";
     for (const schema::column* c : level.columns) {
       ctx_.text(std::exchange(separator, ", "));
-      append_column_cell(ctx_, alias, *c, json_row);
+      append_column_cell(ctx_, c->key, alias, *c);
     }
     for (const auto& child : level.with) {
       ctx_.text(std::exchange(separator, ", "));
+      append_cell_key(ctx_, child.relation->key);
       const std::string nested = child_alias(alias, child);
       if (ctx_.caps().lateral_joins) {
         ctx_.qualified(nested, "data");
@@ -72,8 +74,7 @@ class relational_compiler {
   }
 
  private:
-  // The level's rows as one JSON value named "data": an array of row arrays (many) or one
-  // row array (one).
+  // The level's rows as one JSON value named "data": an array of rows (many) or one row (one).
   void subquery(const relation_level& level, const std::string& alias, const relation_level& parent,
                 const std::string& parent_alias) {
     ctx_.enter(level.table->key, alias);
@@ -88,7 +89,7 @@ class relational_compiler {
     }
     ctx_.text(d.json_row_function());
     ctx_.text("(");
-    cells(level, alias, true);
+    cells(level, alias);
     ctx_.text(")");
     if (wrapped && ctx_.caps().aggregate_order_by) append_order_by(ctx_, level.order_by);
     if (many) {
@@ -199,8 +200,8 @@ result<compiled> compile_find(const dialect& d, const query::expr_pool& exprs,
   const std::string alias = root.table->key;
   ctx.enter(root.table->key, alias);
   relational_compiler rc(ctx);
-  begin_rows(ctx);
-  rc.cells(root, alias, ctx.caps().rows_as_json_text);
+  begin_rows(ctx, q.first);
+  rc.cells(root, alias);
   end_cells(ctx);
   ctx.text(" from ");
   ctx.identifier(root.table->name);
@@ -215,7 +216,7 @@ result<compiled> compile_find(const dialect& d, const query::expr_pool& exprs,
   compiled out;
   out.plan.shape = q.first ? decode::result_shape::first : decode::result_shape::rows;
   out.plan.fields = level_fields(root);
-  out.statements.push_back(ctx.take());
+  out.statements.push_back(ctx.take(select_returns(ctx)));
   return out;
 }
 

@@ -1,3 +1,5 @@
+#include <utility>
+
 #include "sql/clauses.h"
 #include "sql/families.h"
 #include "sql/types.h"
@@ -5,28 +7,60 @@
 namespace sluice::sql {
 namespace {
 
+// The test that a left-joined table matched no row: its primary key is null (a table without
+// one: every column is null, the decoder's rule for a group).
+void append_absent_test(compile_context& ctx, const schema::table& t) {
+  const char* separator = "";
+  for (const auto& c : t.columns) {
+    const bool key_column = !t.primary_key.empty() && c.key == t.primary_key.front();
+    if (!t.primary_key.empty() && !key_column) continue;
+    ctx.text(std::exchange(separator, " and "));
+    ctx.qualified(t.name, c.name);
+    ctx.text(" is null");
+  }
+}
+
 // Without a projection every column of every table is selected; with joins each table's
-// columns form one group keyed by the table key, as drizzle returns them.
+// columns form one group keyed by the table key, as drizzle returns them. On
+// builds_final_json dialects a group is a nested json_object, null for a left join's missing
+// row.
 void append_all_columns(compile_context& ctx, const query::select_query& q,
                         std::vector<decode::field>& fields) {
   const bool joined = !q.joins.empty();
+  const bool nest = joined && ctx.caps().builds_final_json;
   std::vector<const schema::table*> tables{q.table};
-  for (const auto& j : q.joins) tables.push_back(j.table);
-  bool first_cell = true;
-  for (const schema::table* t : tables) {
+  std::vector<bool> optional{false};
+  for (const auto& j : q.joins) {
+    tables.push_back(j.table);
+    optional.push_back(j.type == query::join_type::left);
+  }
+  const char* separator = "";
+  for (size_t i = 0; i < tables.size(); ++i) {
+    const schema::table& t = *tables[i];
+    if (nest) {
+      ctx.text(std::exchange(separator, ", "));
+      append_cell_key(ctx, t.key);
+      if (optional[i]) {
+        ctx.text("case when ");
+        append_absent_test(ctx, t);
+        ctx.text(" then null else ");
+      }
+      ctx.text(ctx.dialect().json_row_function());
+      ctx.text("(");
+      separator = "";
+    }
     std::vector<decode::field> columns;
-    for (const auto& c : t->columns) {
-      if (!first_cell) ctx.text(", ");
-      first_cell = false;
-      append_column_cell(ctx, joined ? t->name : std::string_view{}, c,
-                         ctx.caps().rows_as_json_text);
+    for (const auto& c : t.columns) {
+      ctx.text(std::exchange(separator, ", "));
+      append_column_cell(ctx, c.key, joined ? t.name : std::string_view{}, c);
       columns.push_back(scalar_field(c.key, c));
     }
+    if (nest) ctx.text(optional[i] ? ") end" : ")");
     if (!joined) {
       fields = std::move(columns);
       return;
     }
-    fields.push_back(decode::field{t->key, decode::field_kind::group, decode::value_type::text,
+    fields.push_back(decode::field{t.key, decode::field_kind::group, decode::value_type::text,
                                    std::move(columns)});
   }
 }
@@ -42,13 +76,13 @@ result<compiled> compile_select(const dialect& d, const query::expr_pool& exprs,
 
   compiled out;
   out.plan.shape = decode::result_shape::rows;
-  begin_rows(ctx);
+  begin_rows(ctx, false);
   if (q.fields) {
     for (size_t i = 0; i < q.fields->size(); ++i) {
       const auto& f = (*q.fields)[i];
       SLUICE_TRY(field, output_plan_field(exprs, f));
       if (i) ctx.text(", ");
-      append_expr_cell(ctx, f.value, style, ctx.caps().rows_as_json_text);
+      append_expr_cell(ctx, f.key, f.value, style);
       out.plan.fields.push_back(std::move(field));
     }
   } else {
@@ -68,7 +102,7 @@ result<compiled> compile_select(const dialect& d, const query::expr_pool& exprs,
   append_paging(ctx, q.page, false);
   end_rows(ctx);
   SLUICE_CHECK(ctx.check_param_limit());
-  out.statements.push_back(ctx.take());
+  out.statements.push_back(ctx.take(select_returns(ctx)));
   return out;
 }
 

@@ -16,7 +16,7 @@ result<compiled> finish(compile_context& ctx, const schema::table& t,
     out.plan.fields = std::move(fields);
   }
   SLUICE_CHECK(ctx.check_param_limit());
-  out.statements.push_back(ctx.take());
+  out.statements.push_back(ctx.take(write_returns(out.plan)));
   return out;
 }
 
@@ -60,7 +60,7 @@ result<compiled> compile_count(const dialect& d, const query::expr_pool& exprs,
   out.plan.shape = decode::result_shape::count;
   out.plan.fields.push_back(
       decode::field{"count", decode::field_kind::scalar, decode::value_type::bigint, {}});
-  out.statements.push_back(ctx.take());
+  out.statements.push_back(ctx.take(returns_kind::rows));
   return out;
 }
 

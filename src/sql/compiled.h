@@ -20,9 +20,17 @@ struct param {
   param_type type = param_type::any;
 };
 
+// What running the statement hands back (docs/internals.md §2).
+enum class returns_kind : uint8_t {
+  json,  // one row, one text cell: the caller's final JSON, passed through without decoding
+  rows,  // result rows for the decoder
+  none,  // no rows
+};
+
 struct statement {
   std::string sql;
   std::vector<param> params;
+  returns_kind returns = returns_kind::rows;
 };
 
 struct compiled {

@@ -49,6 +49,15 @@ std::string_view param_type_name(param_type t) noexcept {
   return "any";
 }
 
+std::string_view returns_name(returns_kind r) noexcept {
+  switch (r) {
+    case returns_kind::json: return "json";
+    case returns_kind::rows: return "rows";
+    case returns_kind::none: return "none";
+  }
+  return "rows";
+}
+
 std::string compiled_to_json(const compiled& c, uint32_t plan_id) noexcept {
   json_writer w;
   w.begin_object();
@@ -84,6 +93,8 @@ std::string compiled_to_json(const compiled& c, uint32_t plan_id) noexcept {
       w.end_object();
     }
     w.end_array();
+    w.key("returns");
+    w.string(returns_name(s.returns));
     w.end_object();
   }
   w.end_array();

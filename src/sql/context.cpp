@@ -12,6 +12,10 @@ void compile_context::qualified(std::string_view qualifier, std::string_view nam
   append_identifier(sql_, name);
 }
 
+void compile_context::string_literal(std::string_view text) noexcept {
+  append_string_literal(sql_, text);
+}
+
 void compile_context::bind(uint32_t ref, param_type type) noexcept {
   params_.push_back(param{ref, {}, type});
   dialect_.placeholder(sql_, static_cast<uint32_t>(params_.size()));
@@ -40,8 +44,8 @@ status compile_context::check_param_limit() const noexcept {
                         " parameters; the database accepts " + std::to_string(limit));
 }
 
-statement compile_context::take() noexcept {
-  return statement{std::move(sql_), std::move(params_)};
+statement compile_context::take(returns_kind returns) noexcept {
+  return statement{std::move(sql_), std::move(params_), returns};
 }
 
 }  // namespace sluice::sql

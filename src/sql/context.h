@@ -28,6 +28,7 @@ class compile_context {
   void text(std::string_view s) noexcept { sql_ += s; }
   void identifier(std::string_view name) noexcept;
   void qualified(std::string_view qualifier, std::string_view name) noexcept;
+  void string_literal(std::string_view text) noexcept;
   // A placeholder bound to the caller's value number `ref`.
   void bind(uint32_t ref, param_type type) noexcept;
   // A placeholder bound to a catalog constant (JSON text).
@@ -42,7 +43,7 @@ class compile_context {
 
   // Errors: too_many_parameters.
   [[nodiscard]] status check_param_limit() const noexcept;
-  [[nodiscard]] statement take() noexcept;
+  [[nodiscard]] statement take(returns_kind returns) noexcept;
 
  private:
   const sql::dialect& dialect_;

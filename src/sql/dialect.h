@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "decode/plan.h"
 #include "schema/catalog.h"
 #include "sql/compile.h"
 
@@ -18,8 +19,9 @@ struct capabilities {
   bool ilike;                 // has ILIKE; without it LIKE is already ASCII case-insensitive
   bool lateral_joins;         // relations attach as `left join lateral`, else scalar subqueries
   bool aggregate_order_by;    // orders inside the JSON aggregate (else the input is pre-ordered)
-  bool rows_as_json_text;     // selects return the whole result as one JSON text cell
-  bool json_as_text;          // json columns are text and need json() to nest inside JSON
+  // Selects and relational queries return the caller's final JSON as one text cell: rows are
+  // key/value objects whose cells the database converts itself (json_value_template).
+  bool builds_final_json;
   bool offset_needs_limit;    // OFFSET is only valid after a LIMIT
   bool enum_types;            // DDL: `create type ... as enum`; else text with a CHECK
   bool forward_foreign_keys;  // DDL: a foreign key may name a table created later
@@ -34,18 +36,28 @@ class dialect {
   // The placeholder for the `number`-th parameter (1-based, text order).
   virtual void placeholder(std::string& out, uint32_t number) const noexcept = 0;
 
-  // JSON building blocks for relational rows.
+  // JSON building blocks for rows: positional values, or key/value pairs on builds_final_json
+  // dialects.
   [[nodiscard]] virtual std::string_view json_row_function() const noexcept = 0;
   [[nodiscard]] virtual std::string_view json_aggregate_function() const noexcept = 0;
   [[nodiscard]] virtual std::string_view empty_json_array() const noexcept = 0;
 
-  // Text around a select whose rows the dialect returns as one JSON cell (rows_as_json_text):
-  // the rows arrive as a column "r" holding each row's JSON array.
-  [[nodiscard]] virtual std::string_view result_prefix() const noexcept { return {}; }
+  // Text around a select whose result the dialect returns as one JSON cell (builds_final_json):
+  // the rows arrive as a column "r" holding each row's JSON object. `single_row`: the result
+  // is that object or `null` (findFirst), else an array of them.
+  [[nodiscard]] virtual std::string_view result_prefix([[maybe_unused]] bool single_row) const noexcept {
+    return {};
+  }
   [[nodiscard]] virtual std::string_view result_suffix() const noexcept { return {}; }
-  // The function that turns JSON text back into JSON (json_as_text dialects), so a json
-  // column or a relation subquery nests as JSON instead of as a string.
+  // builds_final_json: the function that turns JSON text back into JSON, so a relation
+  // subquery nests as JSON instead of as a string.
   [[nodiscard]] virtual std::string_view json_parse_function() const noexcept { return {}; }
+  // builds_final_json: the expression that turns a stored cell of `type` into its output JSON
+  // value, with `{}` standing for the cell (possibly more than once); empty for "as stored".
+  [[nodiscard]] virtual std::string_view json_value_template(
+      [[maybe_unused]] decode::value_type type) const noexcept {
+    return {};
+  }
 
   // An insert row names only some columns; this fills one the caller left out. Columns that
   // need a value and have no database default never get here.

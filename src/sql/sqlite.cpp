@@ -1,6 +1,7 @@
 // SQLite (Cloudflare D1). D1 hands a Worker JS values, not bytes, so selects let SQLite build
-// the whole response as one JSON text cell; relations nest as scalar subqueries. Booleans are
-// 0/1, timestamps integer epoch milliseconds, everything else without a native type is text.
+// the caller's final JSON as one text cell, which the Worker passes through without decoding;
+// relations nest as scalar subqueries. Booleans are stored 0/1, timestamps integer epoch
+// milliseconds, everything else without a native type is text.
 #include <string>
 
 #include "sql/context.h"
@@ -19,18 +20,46 @@ class sqlite final : public dialect {
 
   void placeholder(std::string& out, uint32_t) const noexcept override { out += '?'; }
 
-  std::string_view json_row_function() const noexcept override { return "json_array"; }
+  std::string_view json_row_function() const noexcept override { return "json_object"; }
   std::string_view json_aggregate_function() const noexcept override { return "json_group_array"; }
   std::string_view empty_json_array() const noexcept override { return "json_array()"; }
   std::string_view json_parse_function() const noexcept override { return "json"; }
 
   // Each row arrives as column "r" holding JSON text, so plain string concatenation builds the
   // array; rows keep the inner query's order because an aggregate over an ordered subquery is
-  // never flattened (https://sqlite.org/optoverview.html#flattening, restriction 16).
-  std::string_view result_prefix() const noexcept override {
+  // never flattened (https://sqlite.org/optoverview.html#flattening, restriction 16). A single
+  // row (under `limit 1`) is the object itself, or `null`.
+  std::string_view result_prefix(bool single_row) const noexcept override {
+    if (single_row) return "select coalesce(group_concat(\"r\", ','), 'null') from (";
     return "select '[' || coalesce(group_concat(\"r\", ','), '') || ']' from (";
   }
   std::string_view result_suffix() const noexcept override { return ")"; }
+
+  // The JSON the decoder writes for each stored value. SQLite already escapes text as
+  // JSON.stringify does; the rest needs an expression.
+  std::string_view json_value_template(decode::value_type type) const noexcept override {
+    using decode::value_type;
+    switch (type) {
+      case value_type::integer:
+      case value_type::text:
+      case value_type::date: return {};
+      // A JS number holds integers up to 2^53 - 1 exactly; beyond that the digits go as text.
+      case value_type::bigint:
+        return "case when {} between -9007199254740991 and 9007199254740991 then {} "
+               "else cast({} as text) end";
+      // SQLite writes a whole real as `100.0`, JS as `100`.
+      case value_type::real: return "iif({} = cast({} as integer), cast({} as integer), {})";
+      case value_type::numeric: return "cast({} as text)";
+      // json() gives the text the JSON subtype, so json_object embeds true/false, not a string;
+      // null (absent, or an unknown condition) stays null.
+      case value_type::boolean: return "json(case {} when 1 then 'true' when 0 then 'false' end)";
+      // %f is seconds with exact milliseconds: the day fraction is kept in integer ms.
+      case value_type::timestamp:
+        return "strftime('%Y-%m-%dT%H:%M:%fZ', {} / 1000.0, 'unixepoch')";
+      case value_type::json: return "json({})";
+    }
+    return {};
+  }
 
   // VALUES has no DEFAULT keyword in SQLite, so defaults are spelled out.
   void missing_insert_value(compile_context& ctx, const schema::column& c) const noexcept override {
@@ -89,8 +118,7 @@ class sqlite final : public dialect {
       .ilike = false,
       .lateral_joins = false,
       .aggregate_order_by = false,
-      .rows_as_json_text = true,
-      .json_as_text = true,
+      .builds_final_json = true,
       .offset_needs_limit = true,
       .enum_types = false,
       .forward_foreign_keys = true,

@@ -9,10 +9,11 @@
  * - `run(statement)`: runs one statement, resolves to its payload;
  * - `batch(statements)`: runs several atomically in one round trip, resolves to one
  *   payload per statement.
- * A statement is `{ sql, params, expect }`, params already encoded for the dialect, and
- * `expect` says what it returns and so what its payload is:
- * - "json": one row with one cell holding all result rows as JSON text (the core wraps
- *   SQLite selects that way); payload: that text;
+ * A statement is `{ sql, params, returns }`, params already encoded for the dialect, and
+ * `returns` (from the core's compile answer) says what it hands back and so what its
+ * payload is:
+ * - "json": one row with one cell holding the caller's final JSON text (SQLite reads build
+ *   it themselves); payload: that text;
  * - "rows": result rows; payload: the rows in `format` (D1: JSON text of arrays, Neon: the
  *   response body bytes);
  * - "none": no rows; payload: `{ rowsAffected }`;
@@ -54,11 +55,9 @@ class D1Driver {
   async run(statement) {
     const bound = this.#bind(statement);
     try {
-      switch (statement.expect) {
-        case "json": {
-          const rows = await bound.raw();
-          return rows.length ? rows[0][0] : "[]";
-        }
+      switch (statement.returns) {
+        case "json":
+          return (await bound.raw())[0][0];
         case "rows":
           return JSON.stringify(await bound.raw());
         case "none":
@@ -78,16 +77,16 @@ class D1Driver {
     } catch (e) {
       throw d1Error(e, statements.map((s) => s.sql).join(";\n"));
     }
-    return results.map((result, i) => batchPayload(statements[i].expect, result));
+    return results.map((result, i) => batchPayload(statements[i].returns, result));
   }
 }
 
 // Batch results carry rows as objects; their values are in column order, which is all the
 // decoder needs (returning lists come from one table, so their names do not collide).
-function batchPayload(expect, result) {
-  switch (expect) {
+function batchPayload(returns, result) {
+  switch (returns) {
     case "json":
-      return result.results.length ? Object.values(result.results[0])[0] : "[]";
+      return Object.values(result.results[0])[0];
     case "rows":
       return JSON.stringify(result.results.map((row) => Object.values(row)));
     case "none":

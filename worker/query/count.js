@@ -13,7 +13,6 @@ export class CountQuery extends QueryBuilder {
   constructor(db, table, condition) {
     super(db);
     tableKey(table);
-    this.reads = false;
     this.table = table;
     this.condition = condition;
   }

@@ -13,7 +13,6 @@ export class DeleteQuery extends QueryBuilder {
   constructor(db, table) {
     super(db);
     tableKey(table);
-    this.reads = false;
     this.table = table;
     this.condition = undefined;
     this.returningFields = undefined;

@@ -35,7 +35,6 @@ export class InsertQuery extends QueryBuilder {
   constructor(db, table) {
     super(db);
     tableKey(table);
-    this.reads = false;
     this.table = table;
     this.rows = undefined;
     this.conflict = undefined;

@@ -54,7 +54,6 @@ export class RelationalQuery extends QueryBuilder {
    */
   constructor(db, kind, table, config = {}) {
     super(db);
-    this.reads = true;
     this.kind = kind;
     this.table = table;
     this.config = config;

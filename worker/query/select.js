@@ -16,7 +16,6 @@ import { tableKey } from "./spec-context.js";
 export class SelectQuery extends QueryBuilder {
   constructor(db, fields) {
     super(db);
-    this.reads = true;
     this.fields = fields;
     this.table = undefined;
     this.joins = [];

@@ -16,7 +16,6 @@ export class UpdateQuery extends QueryBuilder {
   constructor(db, table) {
     super(db);
     tableKey(table);
-    this.reads = false;
     this.table = table;
     this.values = undefined;
     this.condition = undefined;

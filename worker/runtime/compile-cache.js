@@ -18,12 +18,13 @@ const cache = new Map();
  * @property {number[]} refs index into the caller's values, or -1 for a constant
  * @property {unknown[]} constants
  * @property {Function[]} encoders
+ * @property {"json"|"rows"|"none"} returns what the statement hands back (see drivers)
  *
  * @typedef {object} CompiledEntry
  * @property {number} plan
  * @property {"rows"|"first"|"count"|"none"} result
  * @property {((key: string, value: unknown) => unknown) | undefined} reviver
- * @property {"json"|"rows"|"none"} expect what each statement sends back (see drivers)
+ * @property {boolean} finalJson the statement returns the caller's final JSON text (no decode)
  * @property {CompiledStatement[]} statements
  */
 
@@ -32,32 +33,29 @@ const cache = new Map();
  * @param {number} schemaId
  * @param {string} specText
  * @param {"sqlite"|"postgres"} dialect
- * @param {boolean} reads a select or relational query (SQLite wraps those into one JSON cell)
  * @returns {CompiledEntry}
  */
-export function compiled(schemaId, specText, dialect, reads) {
+export function compiled(schemaId, specText, dialect) {
   let entry = cache.get(specText);
   if (entry === undefined) {
-    entry = compile(schemaId, specText, dialect, reads);
+    entry = compile(schemaId, specText, dialect);
     cache.set(specText, entry);
   }
   return entry;
 }
 
-function compile(schemaId, specText, dialect, reads) {
+function compile(schemaId, specText, dialect) {
   const answer = sharedCore().compile(schemaId, specText);
   if (answer.status !== STATUS_OK) throw coreError(answer.text);
   const out = JSON.parse(answer.text);
-  let expect = "rows";
-  if (out.result === "none") expect = "none";
-  else if (reads && dialect === "sqlite") expect = "json";
   return {
     plan: out.plan,
     result: out.result,
     reviver: out.timestampKeys?.length ? dateReviver(new Set(out.timestampKeys)) : undefined,
-    expect,
-    statements: out.statements.map(({ sql, params }) => ({
+    finalJson: out.statements.length === 1 && out.statements[0].returns === "json",
+    statements: out.statements.map(({ sql, params, returns }) => ({
       sql,
+      returns,
       refs: params.map((p) => (p.ref === undefined ? -1 : p.ref)),
       constants: params.map((p) => p.value),
       encoders: params.map((p) => encoderFor(dialect, p.type)),

@@ -1,7 +1,8 @@
 /**
  * @module runtime/decode
- * Turns what a driver returned into the caller's result: one `sluice_decode` per payload,
- * then either the JSON bytes as they are, or one JSON.parse (with Date revival).
+ * Turns what a driver returned into the caller's result: the final JSON text the database
+ * built (SQLite reads), or one `sluice_decode` per payload; then either the JSON bytes as
+ * they are, or one JSON.parse (with Date revival).
  */
 import { STATUS_OK } from "../../bindings/loader.js";
 import { coreError } from "../errors.js";
@@ -29,11 +30,14 @@ export function finish(entry, format, payloads, asBytes) {
     for (const p of payloads) rowsAffected += p.rowsAffected;
     return asBytes ? encoder.encode(`{"rowsAffected":${rowsAffected}}`) : { rowsAffected };
   }
+  if (entry.finalJson) {
+    const text = payloads[0];
+    if (asBytes) return encoder.encode(text);
+    return parse(entry, text);
+  }
   if (payloads.length === 1) {
     const out = decodeOne(entry, format, payloads[0], asBytes);
-    if (asBytes) return out;
-    const value = entry.reviver ? JSON.parse(out, entry.reviver) : JSON.parse(out);
-    return value === null && entry.result === "first" ? undefined : value;
+    return asBytes ? out : parse(entry, out);
   }
   if (asBytes) return joinArrays(payloads.map((p) => decodeOne(entry, format, p, true)));
   const rows = [];
@@ -42,6 +46,11 @@ export function finish(entry, format, payloads, asBytes) {
     rows.push(...(entry.reviver ? JSON.parse(text, entry.reviver) : JSON.parse(text)));
   }
   return rows;
+}
+
+function parse(entry, text) {
+  const value = entry.reviver ? JSON.parse(text, entry.reviver) : JSON.parse(text);
+  return value === null && entry.result === "first" ? undefined : value;
 }
 
 // Concatenates JSON array texts (`[a,b]` + `[]` + `[c]` → `[a,b,c]`) without parsing them.

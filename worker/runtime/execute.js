@@ -14,7 +14,7 @@ const rawEncoders = { sqlite: encoderFor("sqlite", "any"), postgres: encoderFor(
 /**
  * Compiles (or finds) the builder's statement shape and binds this call's values.
  * @returns {{ entry: import("./compile-cache.js").CompiledEntry | undefined,
- *   statements: { sql: string, params: unknown[], expect: string }[] }}
+ *   statements: { sql: string, params: unknown[], returns: string }[] }}
  */
 export function prepare(db, builder) {
   if (builder.raw !== undefined) {
@@ -22,14 +22,14 @@ export function prepare(db, builder) {
     const encode = rawEncoders[db.dialect];
     const params = new Array(values.length);
     for (let i = 0; i < values.length; i++) params[i] = encode(values[i]);
-    return { entry: undefined, statements: [{ sql, params, expect: "objects" }] };
+    return { entry: undefined, statements: [{ sql, params, returns: "objects" }] };
   }
   const ctx = new SpecContext();
-  const entry = compiled(db.schema.id, builder.writeSpec(ctx), db.dialect, builder.reads);
+  const entry = compiled(db.schema.id, builder.writeSpec(ctx), db.dialect);
   const statements = new Array(entry.statements.length);
   for (let i = 0; i < statements.length; i++) {
     const s = entry.statements[i];
-    statements[i] = { sql: s.sql, params: encodeParams(s, ctx.values, ctx.sources), expect: entry.expect };
+    statements[i] = { sql: s.sql, params: encodeParams(s, ctx.values, ctx.sources), returns: s.returns };
   }
   return { entry, statements };
 }

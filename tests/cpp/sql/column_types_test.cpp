@@ -1,4 +1,4 @@
-// Column types and defaults beyond the tutorial: json re-reading on SQLite, uuid/date/json
+// Column types and defaults beyond the tutorial: SQLite's final JSON cells, uuid/date/json
 // defaults when an insert leaves them out, parameter types, identifiers that need quoting.
 #include <gtest/gtest.h>
 
@@ -16,14 +16,17 @@ const std::string uuid_v4 =
 TEST(ColumnTypes, JsonColumnsAreReReadInsideSqliteRows) {
   expect_sql(R"({"kind":"select","table":"orgs"})",
              {R"(select "id", "name", "settings", "budget", "slug", "active", "created_at" from "orgs")", ""},
-             {sqlite_rows(R"("id", "name", json("settings"), "budget", "slug", "active", "created_at")", R"(from "orgs")"), ""},
+             {sqlite_rows(R"('id', "id", 'name', "name", 'settings', json("settings"), 'budget', cast("budget" as text), 'slug', "slug", 'active', )" +
+                              sqlite_bool(R"("active")") + ", 'createdAt', " + sqlite_time(R"("created_at")"),
+                          R"(from "orgs")"),
+              ""},
              feature_catalog());
 }
 
 TEST(ColumnTypes, JsonColumnsInANestedRelation) {
   expect_sql(R"({"kind":"findMany","table":"orgs","columns":["settings"],"with":[{"key":"members","columns":["meta","joinedOn"]}]})",
     {R"(select "orgs"."settings", "orgs_members"."data" from "orgs" "orgs" left join lateral (select coalesce(json_agg(json_build_array("orgs_members"."meta", "orgs_members"."joined_on")), '[]'::json) as "data" from "members" "orgs_members" where "orgs_members"."org_id" = "orgs"."id") "orgs_members" on true)", ""},
-    {sqlite_rows(R"(json("orgs"."settings"), json((select coalesce(json_group_array(json_array(json("orgs_members"."meta"), "orgs_members"."joined_on")), json_array()) as "data" from "members" "orgs_members" where "orgs_members"."org_id" = "orgs"."id")))",
+    {sqlite_rows(R"('settings', json("orgs"."settings"), 'members', json((select coalesce(json_group_array(json_object('meta', json("orgs_members"."meta"), 'joinedOn', "orgs_members"."joined_on")), json_array()) as "data" from "members" "orgs_members" where "orgs_members"."org_id" = "orgs"."id")))",
                  R"(from "orgs" "orgs")"), ""},
     feature_catalog());
 }
@@ -82,8 +85,15 @@ TEST(ColumnTypes, NumericAndJsonParameters) {
 TEST(ColumnTypes, IdentifiersDoubleTheirQuotes) {
   expect_sql(R"({"kind":"select","table":"odd","where":{"op":"isNotNull","arg":{"col":["odd","quote"]}}})",
              {R"(select "it's ""q""" from "odd""name" where "odd""name"."it's ""q""" is not null)", ""},
-             {sqlite_rows(R"("it's ""q""")", R"(from "odd""name" where "odd""name"."it's ""q""" is not null)"), ""},
+             {sqlite_rows(R"('quote', "it's ""q""")", R"(from "odd""name" where "odd""name"."it's ""q""" is not null)"), ""},
              feature_catalog());
+}
+
+// A projection key is the caller's text: SQLite's string literal doubles its quotes.
+TEST(ColumnTypes, OutputKeysDoubleTheirQuotes) {
+  expect_sql(R"({"kind":"select","table":"odd","fields":[{"key":"it's \"k\"","expr":{"col":["odd","quote"]}}]})",
+             {R"(select "it's ""q""" from "odd""name")", ""},
+             {sqlite_rows(R"('it''s "k"', "it's ""q""")", R"(from "odd""name")"), ""}, feature_catalog());
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
-// findMany/findFirst with nested `with`. Postgres attaches relations with lateral joins,
-// SQLite with json()-wrapped scalar subqueries inside the row's json_array.
+// findMany/findFirst with nested `with`. Postgres attaches relations with lateral joins and
+// positional rows, SQLite with json()-wrapped scalar subqueries inside the row's json_object.
 #include <gtest/gtest.h>
 
 #include "golden.h"
@@ -14,6 +14,20 @@ const std::string users_posts_cells =
 const std::string posts_cells =
     R"("posts"."id", "posts"."author_id", "posts"."title", "posts"."body", "posts"."published", "posts"."created_at")";
 
+// The SQLite key/value cells of every column, read through `alias`.
+std::string users_object_cells(const std::string& alias) {
+  const std::string q = "\"" + alias + "\".";
+  return "'id', " + q + R"("id", 'email', )" + q + R"("email", 'name', )" + q + R"("name", 'role', )" + q +
+         R"("role", 'isActive', )" + sqlite_bool(q + R"("is_active")") + ", 'createdAt', " +
+         sqlite_time(q + R"("created_at")") + ", 'updatedAt', " + sqlite_time(q + R"("updated_at")");
+}
+std::string posts_object_cells(const std::string& alias) {
+  const std::string q = "\"" + alias + "\".";
+  return "'id', " + q + R"("id", 'authorId', )" + q + R"("author_id", 'title', )" + q + R"("title", 'body', )" + q +
+         R"("body", 'published', )" + sqlite_bool(q + R"("published")") + ", 'createdAt', " +
+         sqlite_time(q + R"("created_at")");
+}
+
 TEST(CompileRelational, FindManyWithFilteredOrderedLimitedPosts) {
   expect_sql(R"({"kind":"findMany","table":"users","where":{"op":"eq","left":{"col":["users","isActive"]},"right":{"param":2}},
       "with":[{"key":"posts","where":{"op":"eq","left":{"col":["posts","published"]},"right":{"param":0}},
@@ -22,8 +36,8 @@ TEST(CompileRelational, FindManyWithFilteredOrderedLimitedPosts) {
          users_posts_cells + R"() order by "users_posts"."created_at" desc), '[]'::json) as "data" from (select )" + users_posts_cells +
          R"( from "posts" "users_posts" where ("users_posts"."author_id" = "users"."id" and "users_posts"."published" = $1) order by "users_posts"."created_at" desc limit $2) "users_posts") "users_posts" on true where "users"."is_active" = $3)",
      "0:boolean, 1:integer, 2:boolean"},
-    {sqlite_rows(users_cells + R"(, json((select coalesce(json_group_array(json_array()" + users_posts_cells +
-                     R"()), json_array()) as "data" from (select )" + users_posts_cells +
+    {sqlite_rows(users_object_cells("users") + R"(, 'posts', json((select coalesce(json_group_array(json_object()" +
+                     posts_object_cells("users_posts") + R"()), json_array()) as "data" from (select )" + users_posts_cells +
                      R"( from "posts" "users_posts" where ("users_posts"."author_id" = "users"."id" and "users_posts"."published" = ?) order by "users_posts"."created_at" desc limit ?) "users_posts")))",
                  R"(from "users" "users" where "users"."is_active" = ?)"),
      "0:boolean, 1:integer, 2:boolean"});
@@ -36,7 +50,7 @@ TEST(CompileRelational, ColumnsRootOrderAndUnwrappedRelation) {
       "with":[{"key":"posts","columns":["id","title"]}]})",
     {R"(select "users"."id", "users"."email", "users_posts"."data" from "users" "users" left join lateral (select coalesce(json_agg(json_build_array("users_posts"."id", "users_posts"."title")), '[]'::json) as "data" from "posts" "users_posts" where "users_posts"."author_id" = "users"."id") "users_posts" on true where "users"."role" = $1 order by "users"."id" asc limit $2)",
      "0:text, 1:integer"},
-    {sqlite_rows(R"("users"."id", "users"."email", json((select coalesce(json_group_array(json_array("users_posts"."id", "users_posts"."title")), json_array()) as "data" from "posts" "users_posts" where "users_posts"."author_id" = "users"."id")))",
+    {sqlite_rows(R"('id', "users"."id", 'email', "users"."email", 'posts', json((select coalesce(json_group_array(json_object('id', "users_posts"."id", 'title', "users_posts"."title")), json_array()) as "data" from "posts" "users_posts" where "users_posts"."author_id" = "users"."id")))",
                  R"(from "users" "users" where "users"."role" = ? order by "users"."id" asc limit ?)"),
      "0:text, 1:integer"});
 }
@@ -47,16 +61,17 @@ TEST(CompileRelational, FindFirstUsesALiteralLimit) {
     {"select " + users_cells + R"(, "users_posts"."data" from "users" "users" left join lateral (select coalesce(json_agg(json_build_array()" +
          users_posts_cells + R"()), '[]'::json) as "data" from "posts" "users_posts" where "users_posts"."author_id" = "users"."id") "users_posts" on true where "users"."id" = $1 limit 1)",
      "0:integer"},
-    {sqlite_rows(users_cells + R"(, json((select coalesce(json_group_array(json_array()" + users_posts_cells +
-                     R"()), json_array()) as "data" from "posts" "users_posts" where "users_posts"."author_id" = "users"."id")))",
-                 R"(from "users" "users" where "users"."id" = ? limit 1)"),
+    {sqlite_first(users_object_cells("users") + R"(, 'posts', json((select coalesce(json_group_array(json_object()" +
+                      posts_object_cells("users_posts") +
+                      R"()), json_array()) as "data" from "posts" "users_posts" where "users_posts"."author_id" = "users"."id")))",
+                  R"(from "users" "users" where "users"."id" = ? limit 1)"),
      "0:integer"});
 }
 
 TEST(CompileRelational, FindFirstWithoutRelations) {
   expect_sql(R"({"kind":"findFirst","table":"posts","offset":{"param":0}})",
              {"select " + posts_cells + R"( from "posts" "posts" limit 1 offset $1)", "0:integer"},
-             {sqlite_rows(posts_cells, R"(from "posts" "posts" limit 1 offset ?)"), "0:integer"});
+             {sqlite_first(posts_object_cells("posts"), R"(from "posts" "posts" limit 1 offset ?)"), "0:integer"});
 }
 
 TEST(CompileRelational, OneRelation) {
@@ -64,8 +79,8 @@ TEST(CompileRelational, OneRelation) {
       "with":[{"key":"author","columns":["name","email"]}]})",
     {"select " + posts_cells + R"(, "posts_author"."data" from "posts" "posts" left join lateral (select json_build_array("posts_author"."name", "posts_author"."email") as "data" from "users" "posts_author" where "posts_author"."id" = "posts"."author_id" limit 1) "posts_author" on true where "posts"."title" = $1 limit 1)",
      "0:text"},
-    {sqlite_rows(posts_cells + R"(, json((select json_array("posts_author"."name", "posts_author"."email") as "data" from "users" "posts_author" where "posts_author"."id" = "posts"."author_id" limit 1)))",
-                 R"(from "posts" "posts" where "posts"."title" = ? limit 1)"),
+    {sqlite_first(posts_object_cells("posts") + R"(, 'author', json((select json_object('name', "posts_author"."name", 'email', "posts_author"."email") as "data" from "users" "posts_author" where "posts_author"."id" = "posts"."author_id" limit 1)))",
+                  R"(from "posts" "posts" where "posts"."title" = ? limit 1)"),
      "0:text"});
 }
 
@@ -77,7 +92,7 @@ TEST(CompileRelational, TwoLevelsDeep) {
                "with":[{"key":"author","columns":["email"]}]}]})",
     {R"(select "users"."id", "users"."name", "users_posts"."data" from "users" "users" left join lateral (select coalesce(json_agg(json_build_array("users_posts"."id", "users_posts"."title", "users_posts_author"."data") order by "users_posts"."id" desc), '[]'::json) as "data" from (select "users_posts"."id", "users_posts"."author_id", "users_posts"."title" from "posts" "users_posts" where "users_posts"."author_id" = "users"."id" order by "users_posts"."id" desc limit $1) "users_posts" left join lateral (select json_build_array("users_posts_author"."email") as "data" from "users" "users_posts_author" where "users_posts_author"."id" = "users_posts"."author_id" limit 1) "users_posts_author" on true) "users_posts" on true limit $2)",
      "0:integer, 1:integer"},
-    {sqlite_rows(R"("users"."id", "users"."name", json((select coalesce(json_group_array(json_array("users_posts"."id", "users_posts"."title", json((select json_array("users_posts_author"."email") as "data" from "users" "users_posts_author" where "users_posts_author"."id" = "users_posts"."author_id" limit 1)))), json_array()) as "data" from (select "users_posts"."id", "users_posts"."author_id", "users_posts"."title" from "posts" "users_posts" where "users_posts"."author_id" = "users"."id" order by "users_posts"."id" desc limit ?) "users_posts")))",
+    {sqlite_rows(R"('id', "users"."id", 'name', "users"."name", 'posts', json((select coalesce(json_group_array(json_object('id', "users_posts"."id", 'title', "users_posts"."title", 'author', json((select json_object('email', "users_posts_author"."email") as "data" from "users" "users_posts_author" where "users_posts_author"."id" = "users_posts"."author_id" limit 1)))), json_array()) as "data" from (select "users_posts"."id", "users_posts"."author_id", "users_posts"."title" from "posts" "users_posts" where "users_posts"."author_id" = "users"."id" order by "users_posts"."id" desc limit ?) "users_posts")))",
                  R"(from "users" "users" limit ?)"),
      "0:integer, 1:integer"});
 }
@@ -89,7 +104,7 @@ TEST(CompileRelational, WrappedSubquerySelectsWhatTheAggregateOrdersBy) {
       "with":[{"key":"posts","columns":["title"],"orderBy":[{"expr":{"col":["posts","createdAt"]},"dir":"asc"}]}]})",
     {R"(select "users"."id", "users_posts"."data" from "users" "users" left join lateral (select coalesce(json_agg(json_build_array("users_posts"."title") order by "users_posts"."created_at" asc), '[]'::json) as "data" from (select "users_posts"."title", "users_posts"."created_at" from "posts" "users_posts" where "users_posts"."author_id" = "users"."id" order by "users_posts"."created_at" asc) "users_posts") "users_posts" on true)",
      ""},
-    {sqlite_rows(R"("users"."id", json((select coalesce(json_group_array(json_array("users_posts"."title")), json_array()) as "data" from (select "users_posts"."title" from "posts" "users_posts" where "users_posts"."author_id" = "users"."id" order by "users_posts"."created_at" asc) "users_posts")))",
+    {sqlite_rows(R"('id', "users"."id", 'posts', json((select coalesce(json_group_array(json_object('title', "users_posts"."title")), json_array()) as "data" from (select "users_posts"."title" from "posts" "users_posts" where "users_posts"."author_id" = "users"."id" order by "users_posts"."created_at" asc) "users_posts")))",
                  R"(from "users" "users")"),
      ""});
 }
@@ -102,7 +117,7 @@ TEST(CompileRelational, NestedWhereReadsAnOuterLevel) {
                "with":[{"key":"author","columns":["id"],"where":{"op":"eq","left":{"col":["posts","published"]},"right":{"param":1}}}]}]})",
     {R"(select "users"."id", "users_posts"."data" from "users" "users" left join lateral (select coalesce(json_agg(json_build_array("users_posts"."id", "users_posts_author"."data")), '[]'::json) as "data" from (select "users_posts"."id", "users_posts"."author_id", "users_posts"."published" from "posts" "users_posts" where "users_posts"."author_id" = "users"."id" offset $1) "users_posts" left join lateral (select json_build_array("users_posts_author"."id") as "data" from "users" "users_posts_author" where ("users_posts_author"."id" = "users_posts"."author_id" and "users_posts"."published" = $2) limit 1) "users_posts_author" on true) "users_posts" on true)",
      "0:integer, 1:boolean"},
-    {sqlite_rows(R"("users"."id", json((select coalesce(json_group_array(json_array("users_posts"."id", json((select json_array("users_posts_author"."id") as "data" from "users" "users_posts_author" where ("users_posts_author"."id" = "users_posts"."author_id" and "users_posts"."published" = ?) limit 1)))), json_array()) as "data" from (select "users_posts"."id", "users_posts"."author_id", "users_posts"."published" from "posts" "users_posts" where "users_posts"."author_id" = "users"."id" limit -1 offset ?) "users_posts")))",
+    {sqlite_rows(R"('id', "users"."id", 'posts', json((select coalesce(json_group_array(json_object('id', "users_posts"."id", 'author', json((select json_object('id', "users_posts_author"."id") as "data" from "users" "users_posts_author" where ("users_posts_author"."id" = "users_posts"."author_id" and "users_posts"."published" = ?) limit 1)))), json_array()) as "data" from (select "users_posts"."id", "users_posts"."author_id", "users_posts"."published" from "posts" "users_posts" where "users_posts"."author_id" = "users"."id" limit -1 offset ?) "users_posts")))",
                  R"(from "users" "users")"),
      "1:boolean, 0:integer"});
 }

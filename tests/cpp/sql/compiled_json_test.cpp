@@ -23,7 +23,7 @@ TEST(CompiledJson, SelectAnswer) {
                               R"({"kind":"select","table":"users","fields":[{"key":"id","expr":{"col":["users","id"]}},
                                   {"key":"joined","expr":{"col":["users","createdAt"]}}],"limit":{"param":0}})");
   EXPECT_EQ(sql::compiled_to_json(c, 7),
-            R"({"plan":7,"result":"rows","timestampKeys":["joined"],"statements":[{"sql":"select \"id\", \"created_at\" from \"users\" limit $1","params":[{"ref":0,"type":"integer"}]}]})");
+            R"({"plan":7,"result":"rows","timestampKeys":["joined"],"statements":[{"sql":"select \"id\", \"created_at\" from \"users\" limit $1","params":[{"ref":0,"type":"integer"}],"returns":"rows"}]})");
 }
 
 TEST(CompiledJson, CatalogConstantsAreValues) {
@@ -45,7 +45,7 @@ TEST(CompiledJson, SplitInsertListsEveryStatement) {
   EXPECT_EQ(c.statements[0].params.size(), 100u);
   EXPECT_EQ(c.statements[1].params.size(), 4u);
   const std::string json = sql::compiled_to_json(c, 3);
-  EXPECT_NE(json.find(R"(]},{"sql":"insert into \"users\")"), std::string::npos) << json;
+  EXPECT_NE(json.find(R"(],"returns":"none"},{"sql":"insert into \"users\")"), std::string::npos) << json;
 }
 
 TEST(CompiledJson, FindFirstPlanNestsRelations) {
@@ -93,6 +93,27 @@ TEST(CompiledJson, ResultShapes) {
   ASSERT_EQ(update.plan.fields.size(), 2u);
   EXPECT_EQ(update.plan.fields[0].key, "active");
   EXPECT_EQ(update.plan.fields[1].type, value_type::boolean);
+}
+
+// What each statement hands back: the final JSON only for SQLite reads.
+TEST(CompiledJson, Returns) {
+  auto returns = [](sql::dialect_id d, std::string_view spec) {
+    const auto c = must_compile(d, spec);
+    return c.statements.empty() ? "" : std::string(sql::returns_name(c.statements[0].returns));
+  };
+  for (std::string_view read : {R"({"kind":"select","table":"posts"})", R"({"kind":"findMany","table":"posts"})",
+                                R"({"kind":"findFirst","table":"posts","with":[{"key":"author"}]})"}) {
+    EXPECT_EQ(returns(sql::dialect_id::sqlite, read), "json") << read;
+    EXPECT_EQ(returns(sql::dialect_id::postgres, read), "rows") << read;
+  }
+  for (auto d : {sql::dialect_id::sqlite, sql::dialect_id::postgres}) {
+    EXPECT_EQ(returns(d, R"({"kind":"count","table":"posts"})"), "rows");
+    EXPECT_EQ(returns(d, R"({"kind":"delete","table":"posts"})"), "none");
+    EXPECT_EQ(returns(d, R"({"kind":"delete","table":"posts","returning":"all"})"), "rows");
+    EXPECT_EQ(returns(d, R"({"kind":"update","table":"posts","set":{"title":{"param":0}}})"), "none");
+    EXPECT_EQ(returns(d, R"({"kind":"insert","table":"posts","rows":[{"authorId":{"param":0},"title":{"param":1},"body":{"param":1}}],"returning":"all"})"),
+              "rows");
+  }
 }
 
 }  // namespace

@@ -15,7 +15,7 @@ void expect_where(const std::string& table, const std::string& where, const std:
   const std::string pg_where = pg.empty() ? "" : " where " + pg;
   const std::string sqlite_where = sqlite.empty() ? "" : " where " + sqlite;
   expect_sql(spec, {"select \"id\" " + from + pg_where, params},
-             {sqlite_rows("\"id\"", from + sqlite_where), params});
+             {sqlite_rows("'id', \"id\"", from + sqlite_where), params});
 }
 
 TEST(Expressions, Comparisons) {

@@ -55,8 +55,21 @@ void check(sql::dialect_id dialect, std::string_view spec, const std::vector<exp
 }  // namespace
 
 std::string sqlite_rows(std::string_view cells, std::string_view rest) {
-  return "select '[' || coalesce(group_concat(\"r\", ','), '') || ']' from (select json_array(" +
+  return "select '[' || coalesce(group_concat(\"r\", ','), '') || ']' from (select json_object(" +
          std::string(cells) + ") as \"r\" " + std::string(rest) + ")";
+}
+
+std::string sqlite_first(std::string_view cells, std::string_view rest) {
+  return "select coalesce(group_concat(\"r\", ','), 'null') from (select json_object(" +
+         std::string(cells) + ") as \"r\" " + std::string(rest) + ")";
+}
+
+std::string sqlite_bool(std::string_view cell) {
+  return "json(case " + std::string(cell) + " when 1 then 'true' when 0 then 'false' end)";
+}
+
+std::string sqlite_time(std::string_view cell) {
+  return "strftime('%Y-%m-%dT%H:%M:%fZ', " + std::string(cell) + " / 1000.0, 'unixepoch')";
 }
 
 std::string with_dialect(std::string_view spec, sql::dialect_id dialect) {

@@ -31,9 +31,14 @@ void expect_statements(std::string_view spec, const std::vector<expected_sql>& p
 void expect_error(std::string_view spec, error_code code, const std::vector<std::string>& path,
                   const schema::catalog& cat = tutorial_catalog());
 
-// The SQLite form of a select: `select json_array(<cells>) as "r" <rest>` inside the wrapper
-// that returns every row as one JSON text cell.
+// The SQLite form of a select: `select json_object(<cells>) as "r" <rest>` inside the wrapper
+// that returns the final JSON as one text cell: an array of the rows, or (sqlite_first) the
+// one row's object or `null`.
 [[nodiscard]] std::string sqlite_rows(std::string_view cells, std::string_view rest);
+[[nodiscard]] std::string sqlite_first(std::string_view cells, std::string_view rest);
+// The SQLite cells that turn a stored boolean / epoch-ms timestamp into its final JSON.
+[[nodiscard]] std::string sqlite_bool(std::string_view cell);
+[[nodiscard]] std::string sqlite_time(std::string_view cell);
 
 [[nodiscard]] std::string with_dialect(std::string_view spec, sql::dialect_id dialect);
 [[nodiscard]] result<sql::compiled> compile_for(sql::dialect_id dialect, std::string_view spec,

@@ -1,9 +1,14 @@
-// Compiled statements executed on a real SQLite: the one-cell JSON result, json() re-reading
-// of json columns and relation subqueries, database-side defaults, the split insert.
+// Compiled statements executed on a real SQLite: the one-cell final JSON result, json()
+// re-reading of json columns and relation subqueries, database-side defaults, the split
+// insert, and cells that agree byte for byte with what the decoder writes for the same rows.
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
+#include <string>
+
+#include "decode/decode.h"
 
 #include "feature_schema.h"
 #include "golden.h"
@@ -76,14 +81,14 @@ TEST_F(SqliteEndToEnd, SelectReturnsOneJsonCell) {
   EXPECT_EQ(json(R"({"kind":"select","table":"users","fields":[{"key":"id","expr":{"col":["users","id"]}},
       {"key":"name","expr":{"col":["users","name"]}},{"key":"isActive","expr":{"col":["users","isActive"]}}],
       "orderBy":[{"expr":{"col":["users","id"]},"dir":"desc"}]})"),
-            R"([[2,"Bob",0],[1,"Alice",1]])");
+            R"([{"id":2,"name":"Bob","isActive":false},{"id":1,"name":"Alice","isActive":true}])");
   EXPECT_EQ(json(R"({"kind":"select","table":"users","where":{"op":"inArray","left":{"col":["users","id"]},"right":[]}})"), "[]");
   EXPECT_EQ(json(R"({"kind":"select","table":"posts","fields":[{"key":"id","expr":{"col":["posts","id"]}}],
       "orderBy":[{"expr":{"col":["posts","id"]}}],"offset":{"param":0}})", {int64_t{1}}),
-            "[[2],[3]]");
+            R"([{"id":2},{"id":3}])");
   EXPECT_EQ(json(R"({"kind":"select","table":"users","fields":[{"key":"id","expr":{"col":["users","id"]}}],
       "where":{"op":"ilike","left":{"col":["users","name"]},"right":{"param":0}}})", {"ALI%"}),
-            "[[1]]");
+            R"([{"id":1}])");
 }
 
 TEST_F(SqliteEndToEnd, LeftJoinRowsCarryNullsForMissingMatches) {
@@ -93,7 +98,7 @@ TEST_F(SqliteEndToEnd, LeftJoinRowsCarryNullsForMissingMatches) {
       "joins":[{"type":"left","table":"posts","on":{"op":"and","args":[{"op":"eq","left":{"col":["posts","authorId"]},"right":{"col":["users","id"]}},
                {"op":"eq","left":{"col":["posts","published"]},"right":{"param":0}}]}}],
       "orderBy":[{"expr":{"col":["users","id"]}},{"expr":{"col":["posts","id"]}}]})", {int64_t{1}}),
-            R"([["Alice","Hello"],["Alice","Again"],["Bob",null]])");
+            R"([{"name":"Alice","title":"Hello"},{"name":"Alice","title":"Again"},{"name":"Bob","title":null}])");
 }
 
 TEST_F(SqliteEndToEnd, RelationsNestAsJsonNotAsStrings) {
@@ -103,12 +108,13 @@ TEST_F(SqliteEndToEnd, RelationsNestAsJsonNotAsStrings) {
                "where":{"op":"eq","left":{"col":["posts","published"]},"right":{"param":0}},
                "orderBy":[{"expr":{"col":["posts","createdAt"]},"dir":"desc"}],"limit":{"param":1},
                "with":[{"key":"author","columns":["email"]}]}]})", {int64_t{1}, int64_t{5}}),
-            R"([[1,"Alice",[["Again",1,1704276000000,["alice@example.com"]],["Hello",1,1704103200000,["alice@example.com"]]]],[2,"Bob",[]]])");
+            R"([{"id":1,"name":"Alice","posts":[{"title":"Again","published":true,"createdAt":"2024-01-03T10:00:00.000Z","author":{"email":"alice@example.com"}},)"
+            R"({"title":"Hello","published":true,"createdAt":"2024-01-01T10:00:00.000Z","author":{"email":"alice@example.com"}}]},{"id":2,"name":"Bob","posts":[]}])");
   EXPECT_EQ(json(R"({"kind":"findFirst","table":"posts","columns":["title"],"where":{"op":"eq","left":{"col":["posts","title"]},"right":{"param":0}},
       "with":[{"key":"author","columns":["name"]}]})", {"Draft"}),
-            R"([["Draft",["Alice"]]])");
+            R"({"title":"Draft","author":{"name":"Alice"}})");
   EXPECT_EQ(json(R"({"kind":"findFirst","table":"posts","where":{"op":"eq","left":{"col":["posts","title"]},"right":{"param":0}}})", {"none"}),
-            "[]");
+            "null");
 }
 
 TEST_F(SqliteEndToEnd, CountAndWritesAreNotWrapped) {
@@ -166,10 +172,82 @@ TEST_F(SqliteEndToEnd, JsonColumnsEmbedAndUuidsAreVersionFour) {
       {id, int64_t{7}, R"({"tags":["a","b"]})"}, feature_catalog());
   EXPECT_EQ(json(R"({"kind":"select","table":"members","fields":[{"key":"meta","expr":{"col":["members","meta"]}},
       {"key":"status","expr":{"col":["members","status"]}},{"key":"score","expr":{"col":["members","score"]}}]})", {}, feature_catalog()),
-            R"([[{"tags":["a","b"]},"won't",1.5]])");
+            R"([{"meta":{"tags":["a","b"]},"status":"won't","score":1.5}])");
   EXPECT_EQ(json(R"({"kind":"findMany","table":"orgs","columns":["settings","active"],
       "with":[{"key":"members","columns":["meta","userId"],"with":[{"key":"org","columns":["name","settings"]}]}]})", {}, feature_catalog()),
-            R"([[{"theme":"dark"},1,[[{"tags":["a","b"]},7,["Acme",{"theme":"dark"}]]]]])");
+            R"([{"settings":{"theme":"dark"},"active":true,"members":[{"meta":{"tags":["a","b"]},"userId":7,"org":{"name":"Acme","settings":{"theme":"dark"}}}]}])");
+}
+
+// The final JSON a SQLite read builds must be what the decoder writes for the same rows read
+// raw (`raw_rows_sql`: the JSON array of row arrays D1 used to hand the decoder).
+void expect_decoder_agrees(sqlite_db& db, std::string_view spec, const std::vector<sql_value>& values,
+                           const std::string& raw_rows_sql, const schema::catalog& cat) {
+  auto compiled = compile_for(sql::dialect_id::sqlite, spec, cat);
+  ASSERT_TRUE(compiled.ok()) << error_to_json(compiled.err());
+  const auto final_json = db.run(compiled.value().statements[0], values);
+  const auto raw = db.run(sql::statement{raw_rows_sql, {}, sql::returns_kind::rows}, {});
+  ASSERT_EQ(final_json.size(), 1u);
+  ASSERT_EQ(raw.size(), 1u);
+  std::string padded = raw[0][0];
+  padded.append(64, ' ');
+  auto decoded = decode::decode(compiled.value().plan, decode::input_format::rows,
+                                std::string_view(padded.data(), raw[0][0].size()));
+  ASSERT_TRUE(decoded.ok()) << error_to_json(decoded.err());
+  EXPECT_EQ(final_json[0][0], decoded.value()) << spec;
+}
+
+std::string raw_rows(std::string_view cells, std::string_view rest) {
+  return "select '[' || coalesce(group_concat(\"r\", ','), '') || ']' from (select json_array(" +
+         std::string(cells) + ") as \"r\" " + std::string(rest) + ")";
+}
+
+TEST(SqliteFinalJson, EveryColumnTypeMatchesTheDecoder) {
+  sqlite_db db(feature_catalog());
+  db.exec("insert into orgs (id, name, settings, budget, slug, active, created_at) values "
+          "('o1', 'Acme', '{\"theme\": \"dark\", \"n\": [1, 2.5]}', '12.50', 'acme', 1, 1767225661500)");
+  // Timestamps across the whole range a JS Date and SQLite both print with four-digit years,
+  // before 1970 included; reals whole and fractional; bigints either side of 2^53.
+  std::string values;
+  uint64_t seed = 42;
+  for (int64_t i = 0; i < 400; ++i) {
+    seed = seed * 6364136223846793005u + 1442695040888963407u;
+    const int64_t span = 253402300799999 + 62135596800000;
+    const int64_t ms = static_cast<int64_t>((seed >> 11) % static_cast<uint64_t>(span)) - 62135596800000;
+    const char* score = i % 4 == 0 ? "100.0" : i % 4 == 1 ? "0.25" : i % 4 == 2 ? "null" : "-3.0";
+    const char* user = i == 0 ? "9007199254740993" : i == 1 ? "-9007199254740991" : i == 2 ? "-9223372036854775808" : nullptr;
+    values += std::string(i ? ", " : "") + "('o1', " + (user ? user : std::to_string(i)) + ", 'live', " + score +
+              ", '[\"x\", {\"y\": null}]', '2026-01-0" + std::to_string(1 + i % 9) + "', " + std::to_string(ms) + ")";
+  }
+  db.exec("insert into members (org_id, user_id, status, score, meta, joined_on, seen_at) values " + values);
+  db.exec("insert into members (org_id, user_id, status, score, meta, joined_on, seen_at) values "
+          "('o1', 1000, 'draft', null, null, '2026-02-01', 0), ('o1', 1001, 'draft', null, null, '2026-02-01', -1), "
+          "('o1', 1002, 'draft', null, null, '2026-02-01', 253402300799999), ('o1', 1003, 'draft', null, null, '2026-02-01', null)");
+  expect_decoder_agrees(db, R"({"kind":"select","table":"members","orderBy":[{"expr":{"col":["members","userId"]}}]})", {},
+                        raw_rows(R"("org_id", "user_id", "status", "score", json("meta"), "joined_on", "seen_at")",
+                                 R"(from "members" order by "members"."user_id" asc)"),
+                        feature_catalog());
+  expect_decoder_agrees(db, R"({"kind":"findMany","table":"orgs","with":[{"key":"members","columns":["userId","seenAt"],"orderBy":[{"expr":{"col":["members","userId"]},"dir":"desc"}],"limit":{"param":0}}]})", {int64_t{3}},
+                        raw_rows(R"("orgs"."id", "orgs"."name", json("orgs"."settings"), "orgs"."budget", "orgs"."slug", "orgs"."active", "orgs"."created_at", )"
+                                 R"(json((select coalesce(json_group_array(json_array("m"."user_id", "m"."seen_at")), json_array()) from (select * from "members" "m" where "m"."org_id" = "orgs"."id" order by "m"."user_id" desc limit 3) "m")))",
+                                 R"(from "orgs" "orgs")"),
+                        feature_catalog());
+}
+
+// Text SQLite escapes as JSON.stringify does; a left join's missing row is a null group.
+TEST(SqliteFinalJson, TextAndJoinGroupsMatchTheDecoder) {
+  sqlite_db db(tutorial_catalog());
+  db.exec("insert into users (id, email, name, role, is_active, created_at, updated_at) values "
+          "(1, 'a@x', 'quote \" back \\ nl ' || char(10) || ' tab ' || char(9) || ' us ' || char(31) || ' del ' || char(127) || "
+          "' ls ' || char(8232) || ' emoji ' || char(128512) || ' bs ' || char(8) || ' ff ' || char(12) || ' cr ' || char(13), "
+          "'admin', 1, 0, -1), (2, 'b@x', 'Ünïcødé', 'viewer', 0, 1767225661500, 1767225661999)");
+  db.exec("insert into posts (id, author_id, title, body, published, created_at) values (1, 1, 't', 'b', 0, 5)");
+  expect_decoder_agrees(db, R"({"kind":"select","table":"users","joins":[{"type":"left","table":"posts","on":{"op":"eq","left":{"col":["posts","authorId"]},"right":{"col":["users","id"]}}}],"orderBy":[{"expr":{"col":["users","id"]}}]})", {},
+                        raw_rows(R"("users"."id", "users"."email", "users"."name", "users"."role", "users"."is_active", "users"."created_at", "users"."updated_at", )"
+                                 R"("posts"."id", "posts"."author_id", "posts"."title", "posts"."body", "posts"."published", "posts"."created_at")",
+                                 R"(from "users" left join "posts" on "posts"."author_id" = "users"."id" order by "users"."id" asc)"),
+                        tutorial_catalog());
+  expect_decoder_agrees(db, R"({"kind":"findFirst","table":"users","where":{"op":"eq","left":{"col":["users","id"]},"right":{"param":0}}})", {int64_t{99}},
+                        raw_rows(R"("users"."id")", R"(from "users" where 0)"), tutorial_catalog());
 }
 
 }  // namespace

@@ -35,7 +35,7 @@ function fakeBinding({ raw = [], results = [], changes = 0, fail } = {}) {
 describe("d1 driver", () => {
   it("prepares each SQL text once per binding", async () => {
     const binding = fakeBinding({ raw: [['[[1]]']] });
-    const statement = { sql: "select 1", params: [1], expect: "json" };
+    const statement = { sql: "select 1", params: [1], returns: "json" };
     assert.equal(await d1(binding).run(statement), "[[1]]");
     assert.equal(await d1(binding).run(statement), "[[1]]");
     assert.deepEqual(binding.log.prepared, ["select 1"]);
@@ -45,18 +45,18 @@ describe("d1 driver", () => {
   it("shapes payloads by what the statement returns", async () => {
     const binding = fakeBinding({ raw: [[1, "a"], [2, "b"]], results: [{ x: 1 }], changes: 3 });
     const driver = d1(binding);
-    assert.equal(await driver.run({ sql: "r", params: [], expect: "rows" }), '[[1,"a"],[2,"b"]]');
-    assert.deepEqual(await driver.run({ sql: "w", params: [], expect: "none" }), { rowsAffected: 3 });
-    assert.deepEqual(await driver.run({ sql: "o", params: [], expect: "objects" }), [{ x: 1 }]);
-    assert.equal(await d1(fakeBinding({ raw: [] })).run({ sql: "j", params: [], expect: "json" }), "[]");
+    assert.equal(await driver.run({ sql: "r", params: [], returns: "rows" }), '[[1,"a"],[2,"b"]]');
+    assert.deepEqual(await driver.run({ sql: "w", params: [], returns: "none" }), { rowsAffected: 3 });
+    assert.deepEqual(await driver.run({ sql: "o", params: [], returns: "objects" }), [{ x: 1 }]);
+    assert.equal(await d1(fakeBinding({ raw: [['[]']] })).run({ sql: "j", params: [], returns: "json" }), "[]");
   });
 
   it("maps batch rows (objects) back to arrays in column order", async () => {
     const binding = fakeBinding({ results: [{ id: 1, email: "a" }, { id: 2, email: "b" }], changes: 2 });
     const payloads = await d1(binding).batch([
-      { sql: "a", params: [], expect: "rows" },
-      { sql: "b", params: [], expect: "json" },
-      { sql: "c", params: [], expect: "none" },
+      { sql: "a", params: [], returns: "rows" },
+      { sql: "b", params: [], returns: "json" },
+      { sql: "c", params: [], returns: "none" },
     ]);
     assert.deepEqual(payloads, ['[[1,"a"],[2,"b"]]', 1, { rowsAffected: 2 }]);
     assert.equal(binding.log.batches, 1);
@@ -64,14 +64,14 @@ describe("d1 driver", () => {
 
   it("turns failures into DatabaseError or TransportError with the SQL", async () => {
     const refused = new Error("D1_ERROR: no such table: nope: SQLITE_ERROR");
-    await assert.rejects(d1(fakeBinding({ fail: refused })).run({ sql: "select * from nope", params: [], expect: "rows" }), (e) => {
+    await assert.rejects(d1(fakeBinding({ fail: refused })).run({ sql: "select * from nope", params: [], returns: "rows" }), (e) => {
       assert.ok(e instanceof DatabaseError);
       assert.equal(e.sql, "select * from nope");
       assert.equal(e.cause, refused);
       return true;
     });
     await assert.rejects(
-      d1(fakeBinding({ fail: new Error("Network connection lost.") })).batch([{ sql: "a", params: [], expect: "rows" }]),
+      d1(fakeBinding({ fail: new Error("Network connection lost.") })).batch([{ sql: "a", params: [], returns: "rows" }]),
       TransportError,
     );
   });
