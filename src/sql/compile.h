@@ -5,7 +5,7 @@
 //   {"dialect":"postgres","kind":"select","table":"users","limit":{"param":0}}
 //     pg:     select "id", "email", ... from "users" limit $1
 //     sqlite: select '[' || coalesce(group_concat("r", ','), '') || ']'
-//             from (select json_array("id", "email", ...) as "r" from "users" limit ?)
+//             from (select json_object('id', "id", 'email', "email", ...) as "r" from "users" limit ?)
 #include <cstdint>
 #include <string_view>
 
