@@ -23,7 +23,7 @@ const cache = new Map();
  * @typedef {object} CompiledEntry
  * @property {number} plan
  * @property {"rows"|"first"|"count"|"none"} result
- * @property {((key: string, value: unknown) => unknown) | undefined} reviver
+ * @property {Set<string> | undefined} dateKeys output keys revived as Date when parsing
  * @property {boolean} finalJson the statement returns the caller's final JSON text (no decode)
  * @property {CompiledStatement[]} statements
  */
@@ -51,7 +51,7 @@ function compile(schemaId, specText, dialect) {
   return {
     plan: out.plan,
     result: out.result,
-    reviver: out.timestampKeys?.length ? dateReviver(new Set(out.timestampKeys)) : undefined,
+    dateKeys: out.timestampKeys?.length ? new Set(out.timestampKeys) : undefined,
     finalJson: out.statements.length === 1 && out.statements[0].returns === "json",
     statements: out.statements.map(({ sql, params, returns }) => ({
       sql,
@@ -61,9 +61,4 @@ function compile(schemaId, specText, dialect) {
       encoders: params.map((p) => encoderFor(dialect, p.type)),
     })),
   };
-}
-
-// Output timestamps are ISO text; callers awaiting objects get Date, as drizzle users expect.
-function dateReviver(keys) {
-  return (key, value) => (typeof value === "string" && keys.has(key) ? new Date(value) : value);
 }

@@ -7,6 +7,7 @@
 import { STATUS_OK } from "../../bindings/loader.js";
 import { coreError } from "../errors.js";
 import { sharedCore } from "./core.js";
+import { parseWithDates } from "./parse-with-dates.js";
 
 const encoder = new TextEncoder();
 
@@ -43,13 +44,13 @@ export function finish(entry, format, payloads, asBytes) {
   const rows = [];
   for (const p of payloads) {
     const text = decodeOne(entry, format, p, false);
-    rows.push(...(entry.reviver ? JSON.parse(text, entry.reviver) : JSON.parse(text)));
+    rows.push(...parseWithDates(text, entry.dateKeys));
   }
   return rows;
 }
 
 function parse(entry, text) {
-  const value = entry.reviver ? JSON.parse(text, entry.reviver) : JSON.parse(text);
+  const value = parseWithDates(text, entry.dateKeys);
   return value === null && entry.result === "first" ? undefined : value;
 }
 

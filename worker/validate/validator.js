@@ -8,6 +8,7 @@ import { STATUS_INVALID, STATUS_OK } from "../../bindings/loader.js";
 import { SluiceError, ValidationError, coreError } from "../errors.js";
 import { TABLE, isTable } from "../schema/table-meta.js";
 import { sharedCore } from "../runtime/core.js";
+import { parseWithDates } from "../runtime/parse-with-dates.js";
 import { schemaOfTable } from "../runtime/schema-registry.js";
 import { recordRefinements } from "./refinements.js";
 
@@ -29,7 +30,7 @@ function keysOf(table, mask, what) {
 
 export class Validator {
   #id;
-  #reviver;
+  #dateKeys;
 
   /**
    * @param {object} table
@@ -86,9 +87,7 @@ export class Validator {
       if (answer.status !== STATUS_OK) throw coreError(answer.text);
       this.#id = JSON.parse(answer.text).validator;
       const stamps = new Set(this.table[TABLE].columns.filter((c) => c.type === "timestamp").map((c) => c.key));
-      this.#reviver = stamps.size
-        ? (key, value) => (typeof value === "string" && stamps.has(key) ? new Date(value) : value)
-        : undefined;
+      this.#dateKeys = stamps.size ? stamps : undefined;
     }
     return this.#id;
   }
@@ -96,7 +95,7 @@ export class Validator {
   #run(input) {
     const id = this.#register();
     const answer = sharedCore().validate(id, input, false);
-    if (answer.status === STATUS_OK) return { ok: true, data: JSON.parse(answer.text, this.#reviver) };
+    if (answer.status === STATUS_OK) return { ok: true, data: parseWithDates(answer.text, this.#dateKeys) };
     if (answer.status === STATUS_INVALID) return { ok: false, flat: answer.text };
     const error = coreError(answer.text);
     if (error.code === "invalid_json") return { ok: false, flat: undefined };
