@@ -79,14 +79,16 @@ export class Database {
    * Runs builders in one atomic round trip; resolves to their results, in order. If one
    * statement fails, none has any effect.
    * @param {QueryBuilder[]} builders
+   * @param {object} [options] for the driver's transaction (neonHttp: `isolationLevel`,
+   *   `readOnly`, `deferrable`); D1 takes none
    */
-  batch(builders) {
+  batch(builders, options) {
     for (const b of builders) {
       if (!(b instanceof QueryBuilder) || b.db !== this) {
         return Promise.reject(new SluiceError("invalid_value", "db.batch() takes builders of this db"));
       }
     }
-    return executeBatch(this, builders, false);
+    return executeBatch(this, builders, false, options);
   }
 }
 

@@ -42,16 +42,20 @@ export class DatabaseError extends SluiceError {
   }
 }
 
-/** The database could not be reached, or answered something that is not a result. */
+/**
+ * The database could not be reached, or answered something that is not a result. `status` is
+ * the HTTP status when an HTTP driver got an answer.
+ */
 export class TransportError extends SluiceError {
   /**
    * @param {string} message
-   * @param {{ sql?: string, cause?: unknown }} [options]
+   * @param {{ sql?: string, status?: number, cause?: unknown }} [options]
    */
   constructor(message, options = {}) {
     super("transport", message, { cause: options.cause });
     this.name = "TransportError";
     if (options.sql !== undefined) this.sql = options.sql;
+    if (options.status !== undefined) this.status = options.status;
   }
 }
 

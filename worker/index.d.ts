@@ -110,7 +110,7 @@ export type {
 } from "./types/relational.js";
 
 export { createDb } from "./types/database.js";
-export type { BatchResults, Database, DbOptions, Driver, QueryLogger } from "./types/database.js";
+export type { BatchOptions, BatchResults, Database, DbOptions, Driver, QueryLogger } from "./types/database.js";
 
 export { createInsertSchema, createUpdateSchema } from "./types/validation.js";
 export type {

@@ -62,15 +62,16 @@ export async function execute(db, builder, asBytes) {
 /**
  * Runs several builders in one atomic driver batch; one result per builder.
  * @param {object[]} builders
+ * @param {object} [options] passed to the driver's batch (e.g. an isolation level)
  */
-export async function executeBatch(db, builders, asBytes) {
+export async function executeBatch(db, builders, asBytes, options) {
   const prepared = builders.map((b) => prepare(db, b));
   const all = prepared.flatMap((p) => p.statements);
   if (all.length === 0) return [];
   log(db, all);
   let payloads;
   try {
-    payloads = await db.driver.batch(all);
+    payloads = await db.driver.batch(all, options);
   } catch (e) {
     throw explain(db, e);
   }

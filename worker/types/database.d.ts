@@ -22,6 +22,13 @@ export interface DbOptions<TSchema> {
   logger?: boolean | QueryLogger;
 }
 
+/** How a `batch()` transaction runs, on drivers that can choose (neonHttp). */
+export interface BatchOptions {
+  isolationLevel?: "ReadUncommitted" | "ReadCommitted" | "RepeatableRead" | "Serializable";
+  readOnly?: boolean;
+  deferrable?: boolean;
+}
+
 /** The results of a `batch()`, in the order of its queries. */
 export type BatchResults<TQueries extends readonly Query<unknown>[]> = {
   -readonly [I in keyof TQueries]: TQueries[I] extends Query<infer R> ? R : never;
@@ -36,8 +43,14 @@ export interface Database<TSchema> {
   update<TTable extends SchemaTable<TSchema>>(table: TTable): UpdateSetStep<TTable>;
   delete<TTable extends SchemaTable<TSchema>>(table: TTable): DeleteQuery<TTable, WriteResult>;
   $count(table: SchemaTable<TSchema>, where?: Condition): Query<number>;
-  /** One atomic round trip; a tuple in, the matching tuple of results out. */
-  batch<TQueries extends readonly [Query<unknown>, ...Query<unknown>[]]>(queries: TQueries): Promise<BatchResults<TQueries>>;
+  /**
+   * One atomic round trip; a tuple in, the matching tuple of results out. `options` set the
+   * transaction of drivers that have one (neonHttp); D1 ignores them.
+   */
+  batch<TQueries extends readonly [Query<unknown>, ...Query<unknown>[]]>(
+    queries: TQueries,
+    options?: BatchOptions,
+  ): Promise<BatchResults<TQueries>>;
   /** Raw rows: the schema does not describe them, so they are not decoded. */
   execute(query: SQL): Query<Record<string, unknown>[]>;
 }

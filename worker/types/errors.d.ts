@@ -32,6 +32,9 @@ export declare class DatabaseError extends SluiceError {
 
 /** The database could not be reached, or answered something that is not a result. */
 export declare class TransportError extends SluiceError {
+  /** The HTTP status, when an HTTP driver got an answer. */
+  readonly status?: number;
+  readonly sql?: string;
   private constructor();
 }
 

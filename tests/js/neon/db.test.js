@@ -1,0 +1,45 @@
+// The scenarios of db.test.js on Postgres: a private cluster behind sluice-gateway, reached by
+// the neonHttp driver exactly as it reaches Neon, the tables created from the core's DDL.
+import * as schema from "../../../worker/app/schema.js";
+import { neonHttp } from "../../../worker/drivers/neon-http.js";
+import { createDb } from "../../../worker/index.js";
+import { schemaStatements } from "../../../scripts/lib/schema-ddl.mjs";
+import { dbScenarios } from "../db-scenarios.js";
+import { startGateway } from "../support/gateway.js";
+import { startCluster } from "../support/pg-cluster.js";
+
+const none = (sql) => ({ sql, params: [], returns: "none" });
+
+async function startPostgres() {
+  const cluster = await startCluster();
+  let gateway;
+  try {
+    gateway = await startGateway(cluster);
+    // A Neon-style host: the gateway sends every connection to the cluster.
+    const connectionString = `postgresql://${cluster.user}:${cluster.password}@ep-sluice-000000.sluice.invalid/${cluster.database}`;
+    const driver = neonHttp({ connectionString, endpoint: gateway.endpoint });
+    await driver.batch(schemaStatements(schema, "postgres").map(none));
+    return {
+      db: (options) => createDb({ schema, driver, ...options }),
+      // Ids start at 1 again, as SQLite's do once its tables are empty.
+      clear: () => driver.run(none("truncate table posts, users restart identity")),
+      stop: async () => {
+        await gateway.stop();
+        await cluster.stop();
+      },
+    };
+  } catch (error) {
+    await gateway?.stop();
+    await cluster.stop();
+    throw error;
+  }
+}
+
+dbScenarios({
+  start: startPostgres,
+  placeholder: (n) => `$${n}`,
+  encoded: (value) => String(value),
+  codes: { unique: "23505", foreignKey: "23503" },
+  // Postgres enforces an enum by its type, not by a check constraint.
+  invalidEnum: { kind: "other", code: "22P02" },
+});

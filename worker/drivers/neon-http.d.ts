@@ -1,0 +1,17 @@
+// `sluice/neon-http`: the Neon HTTP SQL driver. It needs only `fetch`, so it runs wherever the
+// Worker runs; a local sluice-gateway (or any Neon-compatible endpoint) is reached through
+// `endpoint`.
+import type { Driver } from "../index.js";
+
+export interface NeonHttpOptions {
+  /** `postgres://user:password@host/database`; the endpoint is derived from its host. */
+  connectionString: string;
+  /** The URL to POST queries to, instead of `https://api.<region host>/sql`. */
+  endpoint?: string;
+  /** Replaces the global `fetch` (tests, proxies, retries). */
+  fetch?: (input: string, init: { method: string; headers: Record<string, string>; body: string }) => Promise<Response>;
+  /** Sent as `Authorization: Bearer <token>` (Neon's JWT authorization); read at every request. */
+  authToken?: string | (() => string | Promise<string>);
+}
+
+export declare function neonHttp(options: NeonHttpOptions): Driver;

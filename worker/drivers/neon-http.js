@@ -1,0 +1,161 @@
+/**
+ * @module drivers/neon-http
+ * The Neon HTTP SQL driver: `createDb({ schema, driver: neonHttp({ connectionString }) })`.
+ * One `fetch` per query or batch, no Neon client in the bundle. The driver interface is
+ * described in ./d1.js; here every payload is bytes of Neon's answer, which the core decodes
+ * (format 1) without a JSON.parse in JS.
+ *
+ * Requests ask for raw text values in array mode, as Neon's own client does, so the core sees
+ * Postgres text (`t`, `2024-01-02 03:04:05.123+00`, int8 as digits) and converts it by the plan.
+ * Parameters arrive already encoded as strings by the runtime's postgres encoders.
+ */
+import { TransportError } from "../errors.js";
+import { splitResults } from "./neon-batch.js";
+import { neonEndpoint } from "./neon-endpoint.js";
+import { neonError, unreachable } from "./neon-errors.js";
+
+const ISOLATION_LEVELS = new Set(["ReadUncommitted", "ReadCommitted", "RepeatableRead", "Serializable"]);
+const utf8 = new TextDecoder();
+
+// Raw statements resolve to objects; their text cells get the JSON types Neon itself gives
+// when raw text is off (bool, int2/int4/oid, float4/float8, json/jsonb), the rest stay text.
+const CELL = {
+  16: (v) => v === "t",
+  21: Number,
+  23: Number,
+  26: Number,
+  700: Number,
+  701: Number,
+  114: JSON.parse,
+  3802: JSON.parse,
+};
+
+function objects(body) {
+  const { fields, rows } = JSON.parse(utf8.decode(body));
+  const convert = fields.map((f) => CELL[f.dataTypeID]);
+  return rows.map((row) => {
+    const object = {};
+    fields.forEach((field, i) => {
+      const cell = row[i];
+      object[field.name] = cell === null || convert[i] === undefined ? cell : convert[i](cell);
+    });
+    return object;
+  });
+}
+
+// A write without `returning`: the body is a few bytes (`"fields":[],"rows":[]`), so parsing
+// it costs nothing; rowCount is null for commands without a count.
+function rowsAffected(body) {
+  return { rowsAffected: JSON.parse(utf8.decode(body)).rowCount ?? 0 };
+}
+
+// A statement that builds its final JSON itself answers one row with one text cell.
+function jsonCell(body) {
+  const { rows } = JSON.parse(utf8.decode(body));
+  return rows.length ? rows[0][0] : "[]";
+}
+
+function payload(statement, body) {
+  switch (statement.returns) {
+    case "json":
+      return jsonCell(body);
+    case "none":
+      return rowsAffected(body);
+    case "objects":
+      return objects(body);
+    default:
+      return body;
+  }
+}
+
+function batchHeaders({ isolationLevel, readOnly, deferrable } = {}) {
+  const headers = {};
+  if (isolationLevel !== undefined) {
+    if (!ISOLATION_LEVELS.has(isolationLevel)) {
+      throw new TransportError(`isolationLevel must be one of ${[...ISOLATION_LEVELS].join(", ")}`);
+    }
+    headers["Neon-Batch-Isolation-Level"] = isolationLevel;
+  }
+  if (readOnly !== undefined) headers["Neon-Batch-Read-Only"] = String(Boolean(readOnly));
+  if (deferrable !== undefined) headers["Neon-Batch-Deferrable"] = String(Boolean(deferrable));
+  return headers;
+}
+
+class NeonHttpDriver {
+  #endpoint;
+  #fetch;
+  #connectionString;
+  #authToken;
+
+  constructor({ connectionString, endpoint, fetch, authToken } = {}) {
+    if (typeof connectionString !== "string") {
+      throw new TransportError("neonHttp() needs { connectionString } (postgres://user:password@host/db)");
+    }
+    this.dialect = "postgres";
+    this.format = 1;
+    this.#connectionString = connectionString;
+    this.#endpoint = endpoint ?? neonEndpoint(connectionString, { jwt: authToken !== undefined });
+    // Called through a closure: Workers reject `fetch` invoked as a method of another object.
+    this.#fetch = fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#authToken = authToken;
+  }
+
+  async #headers(extra) {
+    const headers = {
+      "Content-Type": "application/json",
+      "Neon-Connection-String": this.#connectionString,
+      "Neon-Raw-Text-Output": "true",
+      "Neon-Array-Mode": "true",
+      ...extra,
+    };
+    const token = typeof this.#authToken === "function" ? await this.#authToken() : this.#authToken;
+    if (token !== undefined) headers.Authorization = `Bearer ${token}`;
+    return headers;
+  }
+
+  // POSTs one body; resolves to the answer's bytes, or rejects with a sluice error.
+  async #post(body, headers, sql) {
+    let response;
+    let bytes;
+    try {
+      response = await this.#fetch(this.#endpoint, { method: "POST", headers, body });
+      bytes = new Uint8Array(await response.arrayBuffer());
+    } catch (e) {
+      throw unreachable(e, sql);
+    }
+    if (response.status !== 200) throw neonError(response.status, utf8.decode(bytes), sql);
+    return bytes;
+  }
+
+  async run(statement) {
+    const body = JSON.stringify({ query: statement.sql, params: statement.params });
+    return payload(statement, await this.#post(body, await this.#headers(), statement.sql));
+  }
+
+  /**
+   * Runs the statements as one transaction in one request (Neon's non-interactive batch).
+   * @param {{ sql: string, params: unknown[], returns: string }[]} statements
+   * @param {{ isolationLevel?: "ReadUncommitted"|"ReadCommitted"|"RepeatableRead"|"Serializable",
+   *   readOnly?: boolean, deferrable?: boolean }} [options]
+   */
+  async batch(statements, options) {
+    const headers = await this.#headers(batchHeaders(options));
+    const body = JSON.stringify({ queries: statements.map((s) => ({ query: s.sql, params: s.params })) });
+    const sql = statements.map((s) => s.sql).join(";\n");
+    const results = splitResults(await this.#post(body, headers, sql), statements.length);
+    return results.map((result, i) => payload(statements[i], result));
+  }
+}
+
+/**
+ * A driver for Neon's HTTP SQL endpoint (or sluice-gateway in front of any Postgres).
+ * @example
+ * const db = createDb({ schema, driver: neonHttp({ connectionString: env.DATABASE_URL }) });
+ * @param {{ connectionString: string, endpoint?: string, fetch?: typeof fetch,
+ *   authToken?: string | (() => string | Promise<string>) }} options
+ *   `endpoint` replaces the URL derived from the connection string (a local gateway);
+ *   `authToken` is sent as `Authorization: Bearer` (Neon's JWT authorization)
+ */
+export function neonHttp(options) {
+  return new NeonHttpDriver(options);
+}
