@@ -12,6 +12,8 @@
 #include "core/json_writer.h"
 #include "decode/decode.h"
 #include "migrate/ddl.h"
+#include "migrate/plan_json.h"
+#include "migrate/snapshot.h"
 #include "schema/load_schema.h"
 #include "simdjson.h"
 #include "sql/compile.h"
@@ -139,6 +141,18 @@ int32_t sluice_schema_ddl(int32_t schema_id, int32_t dialect) {
   w.end_array();
   w.end_object();
   return succeed(w.take());
+}
+
+int32_t sluice_snapshot(int32_t schema_id) {
+  const auto* cat = find_schema(schema_id);
+  if (!cat) return fail_unknown(sluice::error_code::unknown_schema, "schema", schema_id);
+  return succeed(sluice::migrate::snapshot_json(*cat));
+}
+
+int32_t sluice_migration_plan(size_t len) {
+  auto plan = sluice::migrate::migration_plan_json(input_view(len));
+  if (!plan.ok()) return fail(plan.err());
+  return succeed(std::move(plan.value()));
 }
 
 }  // extern "C"

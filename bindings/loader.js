@@ -102,4 +102,13 @@ export class Core {
   schemaDdl(schemaId, dialect) {
     return this.#take(this.#x.sluice_schema_ddl(schemaId, dialect === "postgres" ? 0 : 1), false);
   }
+
+  snapshot(schemaId) {
+    return this.#take(this.#x.sluice_snapshot(schemaId), false);
+  }
+
+  migrationPlan(requestText) {
+    const len = this.#write(requestText);
+    return this.#take(this.#x.sluice_migration_plan(len), false);
+  }
 }
