@@ -88,17 +88,23 @@ export function toSQL(db, builder) {
   return { sql, params };
 }
 
-// Databases rarely name the constraint a row broke; the schema usually can.
+// Databases name only one side of a broken unique key: SQLite its column, Postgres its
+// constraint (and the column only in a detail it may withhold). The schema gives the other,
+// so both report the same `constraint` and `column`.
 function explain(db, error) {
-  if (!(error instanceof DatabaseError) || error.constraint !== undefined || error.column === undefined) return error;
+  if (!(error instanceof DatabaseError) || error.kind !== "unique_violation") return error;
+  if ((error.constraint === undefined) === (error.column === undefined)) return error;
   const table = db.schema.document.tables.find((t) => t.name === error.table);
-  const column = table?.columns.find((c) => c.name === error.column);
-  if (column === undefined) return error;
-  if (error.kind === "unique_violation") {
-    const sole = (list) => list.length === 1 && list[0] === column.key;
-    const unique =
-      table.uniques.find((u) => sole(u.columns)) ?? table.indexes.find((i) => i.unique && sole(i.columns));
+  if (table === undefined) return error;
+  const keys = [...table.uniques, ...table.indexes.filter((i) => i.unique)].filter((k) => k.columns.length === 1);
+  if (error.constraint === undefined) {
+    const column = table.columns.find((c) => c.name === error.column);
+    const unique = column && keys.find((k) => k.columns[0] === column.key);
     if (unique !== undefined) error.constraint = unique.name;
+  } else {
+    const unique = keys.find((k) => k.name === error.constraint);
+    const column = unique && table.columns.find((c) => c.key === unique.columns[0]);
+    if (column !== undefined) error.column = column.name;
   }
   return error;
 }

@@ -154,4 +154,19 @@ describe("neonHttp through createDb", () => {
     assert.equal(count, 12);
     assert.equal(requests[0].headers["Neon-Batch-Isolation-Level"], "RepeatableRead");
   });
+
+  it("a unique violation names the column from the schema when Postgres withholds the key", async () => {
+    // Postgres leaves the key detail out when the role may not read the row.
+    const body = { message: 'duplicate key value violates unique constraint "users_email_idx"', code: "23505", detail: null,
+      table: "users", column: null, constraint: "users_email_idx" };
+    const { fetch } = fakeFetch([400, body]);
+    const db = createDb({ schema, driver: neonHttp({ connectionString: URL_TEXT, fetch }) });
+    await assert.rejects(db.insert(users).values({ email: "a@x.org", name: "A" }), {
+      name: "DatabaseError",
+      kind: "unique_violation",
+      table: "users",
+      column: "email",
+      constraint: "users_email_idx",
+    });
+  });
 });
