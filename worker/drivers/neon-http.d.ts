@@ -8,8 +8,11 @@ export interface NeonHttpOptions {
   connectionString: string;
   /** The URL to POST queries to, instead of `https://api.<region host>/sql`. */
   endpoint?: string;
-  /** Replaces the global `fetch` (tests, proxies, retries). */
-  fetch?: (input: string, init: { method: string; headers: Record<string, string>; body: string }) => Promise<Response>;
+  /** Replaces the global `fetch` (tests, proxies, retries); typed as little as the driver uses. */
+  fetch?: (
+    input: string,
+    init: { method: "POST"; headers: Record<string, string>; body: string },
+  ) => Promise<{ status: number; arrayBuffer(): Promise<ArrayBuffer> }>;
   /** Sent as `Authorization: Bearer <token>` (Neon's JWT authorization); read at every request. */
   authToken?: string | (() => string | Promise<string>);
 }
