@@ -1,0 +1,50 @@
+/**
+ * @module cli/args
+ * `sluice <command> [--flag value] [--switch]`; `--rename` may repeat.
+ */
+import { CliError } from "./errors.js";
+
+const VALUE_FLAGS = new Set(["name", "config", "rename"]);
+const SWITCHES = new Set(["no-renames", "allow-data-loss", "force", "help"]);
+
+/**
+ * @param {string[]} argv process.argv without node and the script
+ * @returns {{ command: string|undefined, name?: string, config?: string, renames: {from: string, to: string}[],
+ *   noRenames: boolean, allowDataLoss: boolean, force: boolean, help: boolean }}
+ */
+export function parseArgs(argv) {
+  const out = { command: undefined, renames: [], noRenames: false, allowDataLoss: false, force: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith("--")) {
+      if (out.command !== undefined) throw new CliError(`unexpected argument "${arg}"`);
+      out.command = arg;
+      continue;
+    }
+    const [flag, inline] = arg.slice(2).split(/=(.*)/s, 2);
+    if (SWITCHES.has(flag)) {
+      out[camel(flag)] = true;
+    } else if (VALUE_FLAGS.has(flag)) {
+      const value = inline ?? argv[++i];
+      if (value === undefined) throw new CliError(`--${flag} needs a value`);
+      if (flag === "rename") out.renames.push(parseRename(value));
+      else out[flag] = value;
+    } else {
+      throw new CliError(`unknown option --${flag}`);
+    }
+  }
+  return out;
+}
+
+/** `users.name=users.full_name` or `users=people`. */
+export function parseRename(text) {
+  const at = text.indexOf("=");
+  const from = text.slice(0, at).trim();
+  const to = text.slice(at + 1).trim();
+  if (at < 0 || !from || !to) throw new CliError(`--rename wants old=new (table or table.column), got "${text}"`);
+  return { from, to };
+}
+
+function camel(flag) {
+  return flag.replace(/-(\w)/g, (_, c) => c.toUpperCase());
+}
