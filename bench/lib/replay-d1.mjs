@@ -4,48 +4,54 @@
 
 /** Wraps a real binding and records what each statement (by SQL text) returned. */
 export function recordingD1(binding, recordings = new Map()) {
-  const record = (sql, method, value) => {
-    recordings.set(`${method} ${sql}`, JSON.stringify(value));
+  const record = (key, method, value) => {
+    recordings.set(`${method} ${key}`, JSON.stringify(value));
     return value;
   };
-  const wrap = (sql, stmt) => ({
-    bind: (...params) => wrap(sql, stmt.bind(...params)),
-    raw: async (options) => record(sql, "raw", await stmt.raw(options)),
-    all: async () => record(sql, "all", await stmt.all()),
-    run: async () => record(sql, "run", await stmt.run()),
-    first: async (column) => record(sql, `first:${column ?? ""}`, await stmt.first(column)),
+  const wrap = (sql, stmt, key = sql) => ({
+    bind: (...params) => wrap(sql, stmt.bind(...params), statementKey(sql, params)),
+    raw: async (options) => record(key, "raw", await stmt.raw(options)),
+    all: async () => record(key, "all", await stmt.all()),
+    run: async () => record(key, "run", await stmt.run()),
+    first: async (column) => record(key, `first:${column ?? ""}`, await stmt.first(column)),
     statement: stmt,
-    sql,
+    key,
   });
   return {
     recordings,
     prepare: (sql) => wrap(sql, binding.prepare(sql)),
     batch: async (statements) => {
       const results = await binding.batch(statements.map((s) => s.statement));
-      statements.forEach((s, i) => record(s.sql, "batch", results[i]));
+      statements.forEach((s, i) => record(s.key, "batch", results[i]));
       return results;
     },
     exec: (sql) => binding.exec(sql),
   };
 }
 
+// Statements are told apart by SQL and by the values bound, except timestamps: a write's
+// $onUpdate/$defaultFn value differs at every execution and must not defeat the replay.
+function statementKey(sql, params) {
+  return `${sql} ${JSON.stringify(params.map((p) => (typeof p === "number" && p > 1e12 ? "<time>" : p)))}`;
+}
+
 /** A binding that answers from recordings only; an unrecorded statement is a bench bug. */
 export function replayD1(recordings) {
-  const answer = (sql, method) => {
-    const text = recordings.get(`${method} ${sql}`);
-    if (text === undefined) throw new Error(`no recorded ${method} for: ${sql}`);
+  const answer = (key, method) => {
+    const text = recordings.get(`${method} ${key}`);
+    if (text === undefined) throw new Error(`no recorded ${method} for: ${key}`);
     return JSON.parse(text);
   };
-  const statement = (sql) => ({
-    sql,
-    bind: () => statement(sql),
-    raw: async () => answer(sql, "raw"),
-    all: async () => answer(sql, "all"),
-    run: async () => answer(sql, "run"),
-    first: async (column) => answer(sql, `first:${column ?? ""}`),
+  const statement = (sql, key = sql) => ({
+    key,
+    bind: (...params) => statement(sql, statementKey(sql, params)),
+    raw: async () => answer(key, "raw"),
+    all: async () => answer(key, "all"),
+    run: async () => answer(key, "run"),
+    first: async (column) => answer(key, `first:${column ?? ""}`),
   });
   return {
     prepare: statement,
-    batch: async (statements) => statements.map((s) => answer(s.sql, "batch")),
+    batch: async (statements) => statements.map((s) => answer(s.key, "batch")),
   };
 }
