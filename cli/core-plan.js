@@ -3,12 +3,16 @@
  * The two core calls migrations need: the snapshot of a schema module and a migration plan
  * between two snapshots (docs/internals.md §6).
  */
+import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
 import { STATUS_OK } from "../bindings/loader.js";
-import { sharedCore } from "../worker/runtime/core.js";
+import { preferModule, sharedCore } from "../worker/runtime/core.js";
 import { loadedSchema } from "../worker/runtime/schema-registry.js";
 import { CliError } from "./errors.js";
+
+// Worker bundles carry a module without the migration planner; the CLI loads the full build.
+preferModule(new WebAssembly.Module(readFileSync(new URL("../bindings/sluice-cli.wasm", import.meta.url))));
 
 /** The canonical snapshot (parsed) of the schema module at `path`. */
 export async function schemaSnapshot(path) {

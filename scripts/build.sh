@@ -12,5 +12,5 @@ cmake --build build/native -j"$jobs"
 
 emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=MinSizeRel >/dev/null
 cmake --build build/wasm -j"$jobs"
-cp build/wasm/sluice.wasm bindings/sluice.wasm
-echo "build: bindings/sluice.wasm $(stat -c %s bindings/sluice.wasm) bytes"
+cp build/wasm/sluice.wasm build/wasm/sluice-cli.wasm bindings/
+echo "build: bindings/sluice.wasm $(stat -c %s bindings/sluice.wasm) bytes (Worker), sluice-cli.wasm $(stat -c %s bindings/sluice-cli.wasm) bytes (CLI)"
