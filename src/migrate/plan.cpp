@@ -1,5 +1,6 @@
 #include "migrate/plan.h"
 
+#include "migrate/creation_order.h"
 #include "migrate/planners.h"
 #include "sql/identifier.h"
 
@@ -10,6 +11,19 @@ std::string alter_table(std::string_view table_name) noexcept {
   sql::append_identifier(s, table_name);
   s += ' ';
   return s;
+}
+
+std::vector<std::string> drop_table_statements(const plan_input& in) noexcept {
+  std::vector<const schema::table*> dropped;
+  each(in, change_kind::drop_table, [&](const change& c) { dropped.push_back(c.before); });
+  const auto order = creation_order(dropped);
+  std::vector<std::string> out;
+  for (auto it = order.rbegin(); it != order.rend(); ++it) {
+    std::string s = "drop table ";
+    sql::append_identifier(s, (*it)->name);
+    out.push_back(std::move(s));
+  }
+  return out;
 }
 
 result<migration_plan> plan_migration(const schema::catalog& before, const schema::catalog& after,

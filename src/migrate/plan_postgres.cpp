@@ -194,14 +194,7 @@ class pg_plan {
   }
 
   void drop_tables() {
-    std::vector<const table*> dropped;
-    each(in_, change_kind::drop_table, [&](const change& c) { dropped.push_back(c.before); });
-    auto order = creation_order(dropped);
-    for (auto it = order.rbegin(); it != order.rend(); ++it) {
-      std::string s = "drop table ";
-      append_identifier(s, (*it)->name);
-      add(std::move(s));
-    }
+    for (auto& s : drop_table_statements(in_)) add(std::move(s));
   }
 
   const plan_input& in_;

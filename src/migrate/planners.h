@@ -22,6 +22,8 @@ struct plan_input {
 
 // `alter table "name" ` (with the trailing space).
 [[nodiscard]] std::string alter_table(std::string_view table_name) noexcept;
+// `drop table` for every dropped table, referrers before the tables they reference.
+[[nodiscard]] std::vector<std::string> drop_table_statements(const plan_input& in) noexcept;
 // The changes of one kind, in diff order.
 template <typename F>
 void each(const plan_input& in, change_kind kind, F f) {
