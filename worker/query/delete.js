@@ -6,32 +6,10 @@
  * // postgres: delete from "users" where "users"."id" = $1 returning "id"
  * // sqlite:   delete from "users" where "users"."id" = ? returning "id"
  */
-import { QueryBuilder, writeReturning, writeWhere } from "./builder.js";
-import { tableKey } from "./spec-context.js";
+import { FilteredWriteQuery } from "./filtered-write.js";
 
-export class DeleteQuery extends QueryBuilder {
-  constructor(db, table) {
-    super(db);
-    tableKey(table);
-    this.table = table;
-    this.condition = undefined;
-    this.returningFields = undefined;
-  }
-
-  /** @param {object | undefined} condition */
-  where(condition) {
-    this.condition = condition;
-    return this;
-  }
-
-  /** @param {Record<string, object>} [fields] all columns when omitted */
-  returning(fields) {
-    this.returningFields = fields ?? true;
-    return this;
-  }
-
+export class DeleteQuery extends FilteredWriteQuery {
   writeSpec(ctx) {
-    const head = `${this.db.prefix}"kind":"delete","table":${JSON.stringify(tableKey(this.table))}`;
-    return `${head}${writeWhere(ctx, this.condition)}${writeReturning(ctx, this.returningFields)}}`;
+    return this.writeFilteredSpec(ctx, "delete", "");
   }
 }

@@ -8,18 +8,13 @@
  * // sqlite:   update "users" set "name" = ?, "updated_at" = ? where "users"."id" = ? returning ...
  */
 import { SluiceError } from "../errors.js";
-import { QueryBuilder, writeReturning, writeWhere } from "./builder.js";
-import { tableKey } from "./spec-context.js";
+import { FilteredWriteQuery } from "./filtered-write.js";
 import { writeSet } from "./write-values.js";
 
-export class UpdateQuery extends QueryBuilder {
+export class UpdateQuery extends FilteredWriteQuery {
   constructor(db, table) {
-    super(db);
-    tableKey(table);
-    this.table = table;
+    super(db, table);
     this.values = undefined;
-    this.condition = undefined;
-    this.returningFields = undefined;
   }
 
   /** @param {object} values undefined entries count as not set */
@@ -28,22 +23,8 @@ export class UpdateQuery extends QueryBuilder {
     return this;
   }
 
-  /** @param {object | undefined} condition */
-  where(condition) {
-    this.condition = condition;
-    return this;
-  }
-
-  /** @param {Record<string, object>} [fields] all columns when omitted */
-  returning(fields) {
-    this.returningFields = fields ?? true;
-    return this;
-  }
-
   writeSpec(ctx) {
     if (this.values === undefined) throw new SluiceError("invalid_value", "update() needs .set()");
-    const set = writeSet(ctx, this.table, this.values, "update().set()");
-    const head = `${this.db.prefix}"kind":"update","table":${JSON.stringify(tableKey(this.table))},"set":${set}`;
-    return `${head}${writeWhere(ctx, this.condition)}${writeReturning(ctx, this.returningFields)}}`;
+    return this.writeFilteredSpec(ctx, "update", `,"set":${writeSet(ctx, this.table, this.values, "update().set()")}`);
   }
 }

@@ -1,0 +1,34 @@
+/**
+ * @module query/filtered-write
+ * What update and delete share: a target table, an optional condition and `returning`.
+ */
+import { QueryBuilder, writeReturning, writeWhere } from "./builder.js";
+import { tableKey } from "./spec-context.js";
+
+export class FilteredWriteQuery extends QueryBuilder {
+  constructor(db, table) {
+    super(db);
+    tableKey(table);
+    this.table = table;
+    this.condition = undefined;
+    this.returningFields = undefined;
+  }
+
+  /** @param {object | undefined} condition */
+  where(condition) {
+    this.condition = condition;
+    return this;
+  }
+
+  /** @param {Record<string, object>} [fields] all columns when omitted */
+  returning(fields) {
+    this.returningFields = fields ?? true;
+    return this;
+  }
+
+  /** The spec text of statement `kind` with `members` (leading comma included) after its table. */
+  writeFilteredSpec(ctx, kind, members) {
+    const head = `${this.db.prefix}"kind":"${kind}","table":${JSON.stringify(tableKey(this.table))}${members}`;
+    return `${head}${writeWhere(ctx, this.condition)}${writeReturning(ctx, this.returningFields)}}`;
+  }
+}
