@@ -19,6 +19,22 @@ status invalid(std::string message) noexcept {
 
 status copy_value(od::value value, json_writer& w, int depth) noexcept;
 
+// true, false and null read alike from a value and from a root document.
+template <typename Source>
+status copy_literal(Source& source, od::json_type type, json_writer& w) noexcept {
+  if (type == od::json_type::boolean) {
+    bool b = false;
+    if (auto e = source.get_bool().get(b)) return json_error(e);
+    w.boolean(b);
+    return ok_status();
+  }
+  bool is_null = false;
+  if (auto e = source.is_null().get(is_null)) return json_error(e);
+  if (!is_null) return invalid("malformed literal");
+  w.null();
+  return ok_status();
+}
+
 status copy_scalar(od::value& value, od::json_type type, json_writer& w) noexcept {
   switch (type) {
     case od::json_type::string:
@@ -28,19 +44,9 @@ status copy_scalar(od::value& value, od::json_type type, json_writer& w) noexcep
     case od::json_type::number:
       if (!write_number(w, trim_token(value.raw_json_token()))) return invalid("malformed number");
       return ok_status();
-    case od::json_type::boolean: {
-      bool b = false;
-      if (auto e = value.get_bool().get(b)) return json_error(e);
-      w.boolean(b);
-      return ok_status();
-    }
-    case od::json_type::null: {
-      bool is_null = false;
-      if (auto e = value.is_null().get(is_null)) return json_error(e);
-      if (!is_null) return invalid("malformed literal");
-      w.null();
-      return ok_status();
-    }
+    case od::json_type::boolean:
+    case od::json_type::null:
+      return copy_literal(value, type, w);
     case od::json_type::array:
     case od::json_type::object: break;
   }
@@ -66,19 +72,9 @@ status copy_root_scalar(od::document& doc, od::json_type type, json_writer& w) n
       if (!write_number(w, trim_token(token))) return invalid("malformed number");
       return ok_status();
     }
-    case od::json_type::boolean: {
-      bool b = false;
-      if (auto e = doc.get_bool().get(b)) return json_error(e);
-      w.boolean(b);
-      return ok_status();
-    }
-    case od::json_type::null: {
-      bool is_null = false;
-      if (auto e = doc.is_null().get(is_null)) return json_error(e);
-      if (!is_null) return invalid("malformed literal");
-      w.null();
-      return ok_status();
-    }
+    case od::json_type::boolean:
+    case od::json_type::null:
+      return copy_literal(doc, type, w);
     case od::json_type::array:
     case od::json_type::object: break;
   }
