@@ -96,8 +96,9 @@ returns_kind select_returns(const compile_context& ctx) noexcept {
   return ctx.caps().builds_final_json ? returns_kind::json : returns_kind::rows;
 }
 
-returns_kind write_returns(const decode::plan& plan) noexcept {
-  return plan.shape == decode::result_shape::none ? returns_kind::none : returns_kind::rows;
+returns_kind write_returns(const compile_context& ctx, const decode::plan& plan) noexcept {
+  if (plan.shape == decode::result_shape::none) return returns_kind::none;
+  return ctx.caps().builds_final_json ? returns_kind::json_rows : returns_kind::rows;
 }
 
 void append_where(compile_context& ctx, std::optional<query::expr_id> where) noexcept {
@@ -133,21 +134,27 @@ void append_paging(compile_context& ctx, const query::paging& page, bool limit_o
 result<std::vector<decode::field>> append_returning(compile_context& ctx, const schema::table& t,
                                                     const query::returning_clause& r) noexcept {
   std::vector<decode::field> fields;
+  const bool one_cell = ctx.caps().builds_final_json;
   ctx.text(" returning ");
+  if (one_cell) {
+    ctx.text(ctx.dialect().json_row_function());
+    ctx.text("(");
+  }
   if (r.all_columns) {
     for (size_t i = 0; i < t.columns.size(); ++i) {
       if (i) ctx.text(", ");
-      ctx.identifier(t.columns[i].name);
+      append_column_cell(ctx, t.columns[i].key, {}, t.columns[i]);
       fields.push_back(scalar_field(t.columns[i].key, t.columns[i]));
     }
-    return fields;
+  } else {
+    for (size_t i = 0; i < r.fields.size(); ++i) {
+      if (i) ctx.text(", ");
+      SLUICE_TRY(field, output_plan_field(ctx.exprs(), r.fields[i]));
+      append_expr_cell(ctx, r.fields[i].key, r.fields[i].value, column_style::bare);
+      fields.push_back(std::move(field));
+    }
   }
-  for (size_t i = 0; i < r.fields.size(); ++i) {
-    if (i) ctx.text(", ");
-    SLUICE_TRY(field, output_plan_field(ctx.exprs(), r.fields[i]));
-    append_expr(ctx, r.fields[i].value, column_style::bare);
-    fields.push_back(std::move(field));
-  }
+  if (one_cell) ctx.text(")");
   return fields;
 }
 

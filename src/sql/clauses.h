@@ -34,15 +34,18 @@ void end_cells(compile_context& ctx) noexcept;
 void end_rows(compile_context& ctx) noexcept;
 // What a select's statement returns: the final JSON, or rows for the decoder.
 [[nodiscard]] returns_kind select_returns(const compile_context& ctx) noexcept;
-// What a write's statement returns: rows when it has a returning clause.
-[[nodiscard]] returns_kind write_returns(const decode::plan& plan) noexcept;
+// What a write's statement returns: without a returning clause nothing; with one, each row's
+// final JSON on builds_final_json dialects, else rows for the decoder.
+[[nodiscard]] returns_kind write_returns(const compile_context& ctx,
+                                         const decode::plan& plan) noexcept;
 
 void append_where(compile_context& ctx, std::optional<query::expr_id> where) noexcept;
 void append_order_by(compile_context& ctx, const std::vector<query::order_term>& terms) noexcept;
 // `limit_one` writes a literal `limit 1` (findFirst, `one` relations) instead of the spec's.
 void append_paging(compile_context& ctx, const query::paging& page, bool limit_one) noexcept;
 
-// ` returning ...` (always bare names) and the plan fields of the returned rows.
+// ` returning ...` (always bare names) and the plan fields of the returned rows. On
+// builds_final_json dialects each row is one json_object of the same cells a select writes.
 // Errors: unsupported_feature (see output_plan_field).
 [[nodiscard]] result<std::vector<decode::field>> append_returning(
     compile_context& ctx, const schema::table& t, const query::returning_clause& r) noexcept;

@@ -109,7 +109,7 @@ result<compiled> compile_insert(const dialect& d, const query::expr_pool& exprs,
     ctx.enter(q.table->key, q.table->name);
     SLUICE_CHECK(append_statement(ctx, q, begin, end));
     SLUICE_CHECK(append_tail(ctx, q, out.plan));
-    out.statements.push_back(ctx.take(write_returns(out.plan)));
+    out.statements.push_back(ctx.take(write_returns(ctx, out.plan)));
     begin = end;
   }
   return out;

@@ -16,7 +16,7 @@ result<compiled> finish(compile_context& ctx, const schema::table& t,
     out.plan.fields = std::move(fields);
   }
   SLUICE_CHECK(ctx.check_param_limit());
-  out.statements.push_back(ctx.take(write_returns(out.plan)));
+  out.statements.push_back(ctx.take(write_returns(ctx, out.plan)));
   return out;
 }
 

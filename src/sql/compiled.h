@@ -22,9 +22,10 @@ struct param {
 
 // What running the statement hands back (docs/internals.md §2).
 enum class returns_kind : uint8_t {
-  json,  // one row, one text cell: the caller's final JSON, passed through without decoding
-  rows,  // result rows for the decoder
-  none,  // no rows
+  json,       // one row, one text cell: the caller's final JSON, passed through without decoding
+  json_rows,  // one text cell per row: that row's final JSON object, joined into an array
+  rows,       // result rows for the decoder
+  none,       // no rows
 };
 
 struct statement {

@@ -52,6 +52,7 @@ std::string_view param_type_name(param_type t) noexcept {
 std::string_view returns_name(returns_kind r) noexcept {
   switch (r) {
     case returns_kind::json: return "json";
+    case returns_kind::json_rows: return "json_rows";
     case returns_kind::rows: return "rows";
     case returns_kind::none: return "none";
   }

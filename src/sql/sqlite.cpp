@@ -1,6 +1,7 @@
 // SQLite (Cloudflare D1). D1 hands a Worker JS values, not bytes, so selects let SQLite build
-// the caller's final JSON as one text cell, which the Worker passes through without decoding;
-// relations nest as scalar subqueries. Booleans are stored 0/1, timestamps integer epoch
+// the caller's final JSON as one text cell, and writes with returning each row's final JSON
+// object, which the Worker passes through without decoding; relations nest as scalar
+// subqueries. Booleans are stored 0/1, timestamps integer epoch
 // milliseconds, everything else without a native type is text.
 #include <string>
 

@@ -14,6 +14,8 @@
  * payload is:
  * - "json": one row with one cell holding the caller's final JSON text (SQLite reads build
  *   it themselves); payload: that text;
+ * - "json_rows": one cell per row holding that row's final JSON object text (SQLite writes
+ *   with returning); payload: those texts, in row order;
  * - "rows": result rows; payload: the rows in `format` (D1: JSON text of arrays, Neon: the
  *   response body bytes);
  * - "none": no rows; payload: `{ rowsAffected }`;
@@ -58,6 +60,8 @@ class D1Driver {
       switch (statement.returns) {
         case "json":
           return (await bound.raw())[0][0];
+        case "json_rows":
+          return (await bound.raw()).map(firstCell);
         case "rows":
           return JSON.stringify(await bound.raw());
         case "none":
@@ -87,6 +91,8 @@ function batchPayload(returns, result) {
   switch (returns) {
     case "json":
       return Object.values(result.results[0])[0];
+    case "json_rows":
+      return result.results.map((row) => Object.values(row)[0]);
     case "rows":
       return JSON.stringify(result.results.map((row) => Object.values(row)));
     case "none":
@@ -95,6 +101,8 @@ function batchPayload(returns, result) {
       return result.results;
   }
 }
+
+const firstCell = (row) => row[0];
 
 /**
  * A driver for a D1 database binding.

@@ -18,13 +18,14 @@ const cache = new Map();
  * @property {number[]} refs index into the caller's values, or -1 for a constant
  * @property {unknown[]} constants
  * @property {Function[]} encoders
- * @property {"json"|"rows"|"none"} returns what the statement hands back (see drivers)
+ * @property {"json"|"json_rows"|"rows"|"none"} returns what the statement hands back (see drivers)
  *
  * @typedef {object} CompiledEntry
  * @property {number} plan
  * @property {"rows"|"first"|"count"|"none"} result
  * @property {Set<string> | undefined} dateKeys output keys revived as Date when parsing
  * @property {boolean} finalJson the statement returns the caller's final JSON text (no decode)
+ * @property {boolean} jsonRows every statement returns its rows' final JSON objects (no decode)
  * @property {CompiledStatement[]} statements
  */
 
@@ -53,6 +54,7 @@ function compile(schemaId, specText, dialect) {
     result: out.result,
     dateKeys: out.timestampKeys?.length ? new Set(out.timestampKeys) : undefined,
     finalJson: out.statements.length === 1 && out.statements[0].returns === "json",
+    jsonRows: out.statements.length > 0 && out.statements.every((s) => s.returns === "json_rows"),
     statements: out.statements.map(({ sql, params, returns }) => ({
       sql,
       returns,

@@ -1,8 +1,9 @@
 /**
  * @module runtime/decode
  * Turns what a driver returned into the caller's result: the final JSON text the database
- * built (SQLite reads), or one `sluice_decode` per payload; then either the JSON bytes as
- * they are, or one JSON.parse (with Date revival).
+ * built (SQLite reads), the final JSON objects of its returned rows joined into an array
+ * (SQLite writes), or one `sluice_decode` per payload; then either the JSON bytes as they
+ * are, or one JSON.parse (with Date revival).
  */
 import { STATUS_OK } from "../../bindings/loader.js";
 import { coreError } from "../errors.js";
@@ -31,8 +32,8 @@ export function finish(entry, format, payloads, asBytes) {
     for (const p of payloads) rowsAffected += p.rowsAffected;
     return asBytes ? encoder.encode(`{"rowsAffected":${rowsAffected}}`) : { rowsAffected };
   }
-  if (entry.finalJson) {
-    const text = payloads[0];
+  if (entry.finalJson || entry.jsonRows) {
+    const text = entry.finalJson ? payloads[0] : joinObjects(payloads);
     if (asBytes) return encoder.encode(text);
     return parse(entry, text);
   }
@@ -52,6 +53,12 @@ export function finish(entry, format, payloads, asBytes) {
 function parse(entry, text) {
   const value = parseWithDates(text, entry.dateKeys);
   return value === null && entry.result === "first" ? undefined : value;
+}
+
+// One JSON array of every statement's row objects, in order: `[` + texts joined by `,` + `]`.
+function joinObjects(payloads) {
+  if (payloads.length === 1) return `[${payloads[0].join(",")}]`;
+  return `[${payloads.flat().join(",")}]`;
 }
 
 // Concatenates JSON array texts (`[a,b]` + `[]` + `[c]` → `[a,b,c]`) without parsing them.

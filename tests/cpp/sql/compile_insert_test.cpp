@@ -13,6 +13,7 @@ const std::string posts_insert =
     R"(insert into "posts" ("id", "author_id", "title", "body", "published", "created_at") values )";
 const std::string users_returning =
     R"( returning "id", "email", "name", "role", "is_active", "created_at", "updated_at")";
+const std::string sqlite_users_returning = sqlite_returning(sqlite_users_cells());
 const std::string now_ms = "(cast((julianday('now') - 2440587.5) * 86400000 as integer))";
 
 std::string repeated(const std::string& item, size_t n) {
@@ -26,7 +27,7 @@ TEST(CompileInsert, SingleRowReturningAll) {
       "rows":[{"email":{"param":0},"name":{"param":1},"role":{"param":2}}],"returning":"all"})",
     {users_insert + "(default, $1, $2, $3, default, default, default)" + users_returning,
      "0:text, 1:text, 2:text"},
-    {users_insert + "(null, ?, ?, ?, ?, " + now_ms + ", " + now_ms + ")" + users_returning,
+    {users_insert + "(null, ?, ?, ?, ?, " + now_ms + ", " + now_ms + ")" + sqlite_users_returning,
      "0:text, 1:text, 2:text, =true:boolean"});
 }
 
@@ -40,7 +41,7 @@ TEST(CompileInsert, RowsMayNameDifferentColumns) {
          R"( returning "id", "email", "role")",
      "0:text, 1:text, 2:text, 3:text, 4:text, 5:boolean"},
     {users_insert + "(null, ?, ?, ?, ?, " + now_ms + ", " + now_ms + "), (null, ?, ?, ?, ?, " + now_ms + ", " +
-         now_ms + R"() returning "id", "email", "role")",
+         now_ms + ")" + sqlite_returning(R"('id', "id", 'email', "email", 'role', "role")"),
      R"(0:text, 1:text, 2:text, =true:boolean, 3:text, 4:text, ="viewer":text, 5:boolean)"});
 }
 
@@ -58,7 +59,7 @@ TEST(CompileInsert, OnConflictDoNothingWithTarget) {
          users_returning,
      "0:text, 1:text"},
     {users_insert + "(null, ?, ?, ?, ?, " + now_ms + ", " + now_ms + R"() on conflict ("email") do nothing)" +
-         users_returning,
+         sqlite_users_returning,
      R"(0:text, 1:text, ="viewer":text, =true:boolean)"});
 }
 
@@ -79,7 +80,7 @@ TEST(CompileInsert, OnConflictDoUpdate) {
          users_returning,
      "0:text, 1:text, 2:text, 3:timestamp"},
     {users_insert + "(null, ?, ?, ?, ?, " + now_ms + ", " + now_ms +
-         R"() on conflict ("email") do update set "name" = ?, "updated_at" = ?)" + users_returning,
+         R"() on conflict ("email") do update set "name" = ?, "updated_at" = ?)" + sqlite_users_returning,
      R"(0:text, 1:text, ="viewer":text, =true:boolean, 2:text, 3:timestamp)"});
 }
 
@@ -117,8 +118,8 @@ TEST(CompileInsert, RowsOverTheParameterLimitAreSplit) {
   expect_statements(R"({"kind":"insert","table":"posts","rows":[)" + rows + R"(],
       "returning":[{"key":"id","expr":{"col":["posts","id"]}}]})",
     {{posts_insert + pg_rows + R"( returning "id")", pg_params}},
-    {{posts_insert + repeated(sqlite_row, 25) + R"( returning "id")", sqlite_chunk_params[0]},
-     {posts_insert + repeated(sqlite_row, 5) + R"( returning "id")", sqlite_chunk_params[1]}});
+    {{posts_insert + repeated(sqlite_row, 25) + R"( returning json_object('id', "id"))", sqlite_chunk_params[0]},
+     {posts_insert + repeated(sqlite_row, 5) + R"( returning json_object('id', "id"))", sqlite_chunk_params[1]}});
 }
 
 // The onConflict set's parameters repeat in every chunk and count against each one.

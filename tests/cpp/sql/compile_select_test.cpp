@@ -14,9 +14,7 @@ const std::string posts_qualified =
     R"("posts"."id", "posts"."author_id", "posts"."title", "posts"."body", "posts"."published", "posts"."created_at")";
 
 // SQLite rows are the final objects: output keys, booleans and ISO timestamps built in SQL.
-const std::string users_object_cells =
-    R"('id', "id", 'email', "email", 'name', "name", 'role', "role", 'isActive', )" + sqlite_bool(R"("is_active")") +
-    R"(, 'createdAt', )" + sqlite_time(R"("created_at")") + R"(, 'updatedAt', )" + sqlite_time(R"("updated_at")");
+const std::string users_object_cells = sqlite_users_cells();
 const std::string users_qualified_object =
     R"(json_object('id', "users"."id", 'email', "users"."email", 'name', "users"."name", 'role', "users"."role", 'isActive', )" +
     sqlite_bool(R"("users"."is_active")") + R"(, 'createdAt', )" + sqlite_time(R"("users"."created_at")") +

@@ -95,7 +95,8 @@ TEST(CompiledJson, ResultShapes) {
   EXPECT_EQ(update.plan.fields[1].type, value_type::boolean);
 }
 
-// What each statement hands back: the final JSON only for SQLite reads.
+// What each statement hands back: the final JSON for SQLite reads, each row's final JSON for
+// SQLite writes with returning, rows for the decoder on Postgres.
 TEST(CompiledJson, Returns) {
   auto returns = [](sql::dialect_id d, std::string_view spec) {
     const auto c = must_compile(d, spec);
@@ -106,13 +107,17 @@ TEST(CompiledJson, Returns) {
     EXPECT_EQ(returns(sql::dialect_id::sqlite, read), "json") << read;
     EXPECT_EQ(returns(sql::dialect_id::postgres, read), "rows") << read;
   }
+  for (std::string_view write :
+       {R"({"kind":"delete","table":"posts","returning":"all"})",
+        R"({"kind":"update","table":"posts","set":{"title":{"param":0}},"returning":[{"key":"id","expr":{"col":["posts","id"]}}]})",
+        R"({"kind":"insert","table":"posts","rows":[{"authorId":{"param":0},"title":{"param":1},"body":{"param":1}}],"returning":"all"})"}) {
+    EXPECT_EQ(returns(sql::dialect_id::sqlite, write), "json_rows") << write;
+    EXPECT_EQ(returns(sql::dialect_id::postgres, write), "rows") << write;
+  }
   for (auto d : {sql::dialect_id::sqlite, sql::dialect_id::postgres}) {
     EXPECT_EQ(returns(d, R"({"kind":"count","table":"posts"})"), "rows");
     EXPECT_EQ(returns(d, R"({"kind":"delete","table":"posts"})"), "none");
-    EXPECT_EQ(returns(d, R"({"kind":"delete","table":"posts","returning":"all"})"), "rows");
     EXPECT_EQ(returns(d, R"({"kind":"update","table":"posts","set":{"title":{"param":0}}})"), "none");
-    EXPECT_EQ(returns(d, R"({"kind":"insert","table":"posts","rows":[{"authorId":{"param":0},"title":{"param":1},"body":{"param":1}}],"returning":"all"})"),
-              "rows");
   }
 }
 

@@ -72,6 +72,21 @@ std::string sqlite_time(std::string_view cell) {
   return "strftime('%Y-%m-%dT%H:%M:%fZ', " + std::string(cell) + " / 1000.0, 'unixepoch')";
 }
 
+std::string sqlite_users_cells() {
+  return R"('id', "id", 'email', "email", 'name', "name", 'role', "role", 'isActive', )" +
+         sqlite_bool(R"("is_active")") + R"(, 'createdAt', )" + sqlite_time(R"("created_at")") +
+         R"(, 'updatedAt', )" + sqlite_time(R"("updated_at")");
+}
+
+std::string sqlite_posts_cells() {
+  return R"('id', "id", 'authorId', "author_id", 'title', "title", 'body', "body", 'published', )" +
+         sqlite_bool(R"("published")") + R"(, 'createdAt', )" + sqlite_time(R"("created_at")");
+}
+
+std::string sqlite_returning(std::string_view cells) {
+  return " returning json_object(" + std::string(cells) + ")";
+}
+
 std::string with_dialect(std::string_view spec, sql::dialect_id dialect) {
   std::string out = "{\"dialect\":\"" + std::string(dialect_name(dialect)) + "\"";
   const size_t body = spec.find('{') + 1;

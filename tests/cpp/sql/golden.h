@@ -39,6 +39,12 @@ void expect_error(std::string_view spec, error_code code, const std::vector<std:
 // The SQLite cells that turn a stored boolean / epoch-ms timestamp into its final JSON.
 [[nodiscard]] std::string sqlite_bool(std::string_view cell);
 [[nodiscard]] std::string sqlite_time(std::string_view cell);
+// The SQLite key/value cells of every users / posts column by bare name, as a select or a
+// write's returning writes them.
+[[nodiscard]] std::string sqlite_users_cells();
+[[nodiscard]] std::string sqlite_posts_cells();
+// A write's SQLite returning clause: each row one json_object of `cells`.
+[[nodiscard]] std::string sqlite_returning(std::string_view cells);
 
 [[nodiscard]] std::string with_dialect(std::string_view spec, sql::dialect_id dialect);
 [[nodiscard]] result<sql::compiled> compile_for(sql::dialect_id dialect, std::string_view spec,

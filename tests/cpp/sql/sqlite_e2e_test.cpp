@@ -1,10 +1,12 @@
-// Compiled statements executed on a real SQLite: the one-cell final JSON result, json()
+// Compiled statements executed on a real SQLite: the one-cell final JSON result, a write's
+// final JSON object per returned row, json()
 // re-reading of json columns and relation subqueries, database-side defaults, the split
 // insert, and cells that agree byte for byte with what the decoder writes for the same rows.
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <memory>
 #include <string>
 
@@ -68,12 +70,18 @@ TEST_F(SqliteEndToEnd, InsertReturningFillsDefaults) {
                    {"key":"isActive","expr":{"col":["users","isActive"]}},{"key":"createdAt","expr":{"col":["users","createdAt"]}}]})",
                             {"carol@example.com", "Carol"});
   ASSERT_EQ(inserted.size(), 1u);
-  EXPECT_EQ(inserted[0][0], "1");
-  EXPECT_EQ(inserted[0][1], "viewer");
-  EXPECT_EQ(inserted[0][2], "1");
-  const int64_t now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                             std::chrono::system_clock::now().time_since_epoch()).count();
-  EXPECT_NEAR(static_cast<double>(std::stoll(inserted[0][3])), static_cast<double>(now_ms), 60000.0);
+  ASSERT_EQ(inserted[0].size(), 1u);
+  const std::string& row = inserted[0][0];
+  const std::string head = R"({"id":1,"role":"viewer","isActive":true,"createdAt":")";
+  ASSERT_EQ(row.substr(0, head.size()), head) << row;
+  ASSERT_EQ(row.size(), head.size() + 26) << row;
+  EXPECT_EQ(row.substr(row.size() - 3), "Z\"}") << row;
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0, ms = 0;
+  ASSERT_EQ(std::sscanf(row.c_str() + head.size(), "%4d-%2d-%2dT%2d:%2d:%2d.%3d", &y, &mo, &d, &h, &mi, &sec, &ms), 7) << row;
+  using namespace std::chrono;
+  const auto day = sys_days{year{y} / month{static_cast<unsigned>(mo)} / d};
+  const auto created = day + hours{h} + minutes{mi} + seconds{sec} + milliseconds{ms};
+  EXPECT_LT(abs(duration_cast<milliseconds>(system_clock::now() - created).count()), 60000) << row;
 }
 
 TEST_F(SqliteEndToEnd, SelectReturnsOneJsonCell) {
@@ -117,17 +125,17 @@ TEST_F(SqliteEndToEnd, RelationsNestAsJsonNotAsStrings) {
             "null");
 }
 
-TEST_F(SqliteEndToEnd, CountAndWritesAreNotWrapped) {
+TEST_F(SqliteEndToEnd, CountIsNotWrappedAndWritesReturnOneObjectPerRow) {
   seed_tutorial();
   EXPECT_EQ(run(R"({"kind":"count","table":"posts","where":{"op":"eq","left":{"col":["posts","published"]},"right":{"param":0}}})",
                 {int64_t{1}}),
             (rows{{"2"}}));
   EXPECT_EQ(run(R"({"kind":"update","table":"users","set":{"name":{"param":0}},"where":{"op":"eq","left":{"col":["users","id"]},"right":{"param":1}},
       "returning":[{"key":"name","expr":{"col":["users","name"]}}]})", {"Bobby", int64_t{2}}),
-            (rows{{"Bobby"}}));
+            (rows{{R"({"name":"Bobby"})"}}));
   EXPECT_EQ(run(R"({"kind":"delete","table":"users","where":{"op":"eq","left":{"col":["users","id"]},"right":{"param":0}},
       "returning":[{"key":"id","expr":{"col":["users","id"]}}]})", {int64_t{1}}),
-            (rows{{"1"}}));
+            (rows{{R"({"id":1})"}}));
   // The posts went with their author (on delete cascade).
   EXPECT_EQ(run(R"({"kind":"count","table":"posts"})", {}), (rows{{"0"}}));
 }
@@ -138,7 +146,7 @@ TEST_F(SqliteEndToEnd, OnConflictUpdatesTheExistingRow) {
       "onConflict":{"action":"update","target":["email"],"set":{"name":{"param":1}}},
       "returning":[{"key":"id","expr":{"col":["users","id"]}},{"key":"name","expr":{"col":["users","name"]}}]})",
                 {"bob@example.com", "Robert"}),
-            (rows{{"2", "Robert"}}));
+            (rows{{R"({"id":2,"name":"Robert"})"}}));
   EXPECT_EQ(run(R"({"kind":"insert","table":"users","rows":[{"email":{"param":0},"name":{"param":1}}],
       "onConflict":{"action":"nothing","target":["email"]},"returning":"all"})", {"bob@example.com", "Again"}),
             rows{});
@@ -151,7 +159,9 @@ TEST_F(SqliteEndToEnd, SplitInsertRunsEveryChunk) {
   const rows ids = run(R"({"kind":"insert","table":"posts","rows":[)" + rows_json +
                            R"(],"returning":[{"key":"id","expr":{"col":["posts","id"]}}]})",
                        {int64_t{2}, "bulk"});
-  EXPECT_EQ(ids.size(), 60u);
+  ASSERT_EQ(ids.size(), 60u);
+  EXPECT_EQ(ids.front(), (std::vector<std::string>{R"({"id":4})"}));
+  EXPECT_EQ(ids.back(), (std::vector<std::string>{R"({"id":63})"}));
   EXPECT_EQ(run(R"({"kind":"count","table":"posts","where":{"op":"eq","left":{"col":["posts","authorId"]},"right":{"param":0}}})",
                 {int64_t{2}}),
             (rows{{"60"}}));
@@ -161,7 +171,9 @@ TEST_F(SqliteEndToEnd, JsonColumnsEmbedAndUuidsAreVersionFour) {
   const rows org = run(R"({"kind":"insert","table":"orgs","rows":[{"name":{"param":0},"slug":{"param":1}}],
       "returning":[{"key":"id","expr":{"col":["orgs","id"]}}]})", {"Acme", "acme"}, feature_catalog());
   ASSERT_EQ(org.size(), 1u);
-  const std::string id = org[0][0];
+  ASSERT_EQ(org[0][0].substr(0, 7), R"({"id":")") << org[0][0];
+  ASSERT_EQ(org[0][0].size(), 7u + 36 + 2) << org[0][0];
+  const std::string id = org[0][0].substr(7, 36);
   ASSERT_EQ(id.size(), 36u) << id;
   for (size_t dash : {8u, 13u, 18u, 23u}) EXPECT_EQ(id[dash], '-') << id;
   EXPECT_EQ(id[14], '4') << id;
@@ -248,6 +260,27 @@ TEST(SqliteFinalJson, TextAndJoinGroupsMatchTheDecoder) {
                         tutorial_catalog());
   expect_decoder_agrees(db, R"({"kind":"findFirst","table":"users","where":{"op":"eq","left":{"col":["users","id"]},"right":{"param":0}}})", {int64_t{99}},
                         raw_rows(R"("users"."id")", R"(from "users" where 0)"), tutorial_catalog());
+
+  // A write's returned objects, joined into an array, are what the decoder wrote for its raw
+  // returned rows: read those first, then delete the same rows returning every column.
+  auto deleted = compile_for(sql::dialect_id::sqlite, R"({"kind":"delete","table":"users","returning":"all"})");
+  ASSERT_TRUE(deleted.ok()) << error_to_json(deleted.err());
+  const auto raw = db.run(sql::statement{raw_rows(R"("id", "email", "name", "role", "is_active", "created_at", "updated_at")",
+                                                  R"(from "users" order by "id")"),
+                                         {}, sql::returns_kind::rows},
+                          {});
+  ASSERT_EQ(raw.size(), 1u);
+  std::string padded = raw[0][0];
+  padded.append(64, ' ');
+  auto decoded = decode::decode(deleted.value().plan, decode::input_format::rows,
+                                std::string_view(padded.data(), raw[0][0].size()));
+  ASSERT_TRUE(decoded.ok()) << error_to_json(decoded.err());
+  std::string joined = "[";
+  for (const auto& row : db.run(deleted.value().statements[0], {})) {
+    ASSERT_EQ(row.size(), 1u);
+    joined += (joined.size() > 1 ? "," : "") + row[0];
+  }
+  EXPECT_EQ(joined + "]", decoded.value());
 }
 
 }  // namespace

@@ -49,6 +49,8 @@ describe("d1 driver", () => {
     assert.deepEqual(await driver.run({ sql: "w", params: [], returns: "none" }), { rowsAffected: 3 });
     assert.deepEqual(await driver.run({ sql: "o", params: [], returns: "objects" }), [{ x: 1 }]);
     assert.equal(await d1(fakeBinding({ raw: [['[]']] })).run({ sql: "j", params: [], returns: "json" }), "[]");
+    const objects = d1(fakeBinding({ raw: [['{"id":1}'], ['{"id":2}']] }));
+    assert.deepEqual(await objects.run({ sql: "k", params: [], returns: "json_rows" }), ['{"id":1}', '{"id":2}']);
   });
 
   it("maps batch rows (objects) back to arrays in column order", async () => {
@@ -57,8 +59,9 @@ describe("d1 driver", () => {
       { sql: "a", params: [], returns: "rows" },
       { sql: "b", params: [], returns: "json" },
       { sql: "c", params: [], returns: "none" },
+      { sql: "d", params: [], returns: "json_rows" },
     ]);
-    assert.deepEqual(payloads, ['[[1,"a"],[2,"b"]]', 1, { rowsAffected: 2 }]);
+    assert.deepEqual(payloads, ['[[1,"a"],[2,"b"]]', 1, { rowsAffected: 2 }, [1, 2]]);
     assert.equal(binding.log.batches, 1);
   });
 
