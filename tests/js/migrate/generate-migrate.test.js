@@ -27,10 +27,25 @@ async function freshDb() {
 
 const rows = async (db, sql) => (await db.prepare(sql).all()).results;
 
-test("a sequence of schema versions is generated and applied, keeping every row", async () => {
+// Each test gets its own project folder (removed afterwards) and an empty database.
+async function inProject(body) {
   const project = tempProject();
-  const db = await freshDb();
   try {
+    await body(project, await freshDb());
+  } finally {
+    project.dispose();
+  }
+}
+
+// The users table's first migration, generated and applied.
+async function applyUsersV1(project, db) {
+  project.schema("v1", USERS_V1);
+  await generate(project.config("v1"), quiet);
+  await migrate(project.config("v1"), d1Target(db), quiet);
+}
+
+test("a sequence of schema versions is generated and applied, keeping every row", () =>
+  inProject(async (project, db) => {
     project.schema("v1", USERS_V1 + POSTS_V1);
     const first = await generate(project.config("v1"), { name: "init", ...quiet });
     assert.equal(first.tag, "0000_init");
@@ -67,18 +82,11 @@ test("a sequence of schema versions is generated and applied, keeping every row"
       { tag: "0002_name_required" },
     ]);
     assert.deepEqual(await migrate(project.config("v3"), d1Target(db), quiet), []);
-  } finally {
-    project.dispose();
-  }
-});
+  }));
 
-test("a failing migration leaves the database and the ledger unchanged", async () => {
-  const project = tempProject();
-  const db = await freshDb();
-  try {
-    project.schema("v1", USERS_V1);
-    await generate(project.config("v1"), quiet);
-    await migrate(project.config("v1"), d1Target(db), quiet);
+test("a failing migration leaves the database and the ledger unchanged", () =>
+  inProject(async (project, db) => {
+    await applyUsersV1(project, db);
     await db.prepare("insert into users (email, name) values ('a@x', 'same'), ('b@x', 'same')").run();
     // A unique name cannot hold the two rows: the rebuild's copy fails inside the batch.
     project.schema("v2", USERS_V1.replace(`s.text("name"),`, `s.text("name").unique(),`));
@@ -88,30 +96,18 @@ test("a failing migration leaves the database and the ledger unchanged", async (
     assert.deepEqual(await rows(db, "select name, sql from sqlite_schema order by name"), schemaBefore);
     assert.equal((await rows(db, "select * from users")).length, 2);
     assert.deepEqual(await rows(db, `select tag from "__sluice_migrations"`), [{ tag: "0000_migration" }]);
-  } finally {
-    project.dispose();
-  }
-});
+  }));
 
-test("an applied migration edited afterwards is refused by name", async () => {
-  const project = tempProject();
-  const db = await freshDb();
-  try {
-    project.schema("v1", USERS_V1);
-    await generate(project.config("v1"), quiet);
-    await migrate(project.config("v1"), d1Target(db), quiet);
+test("an applied migration edited afterwards is refused by name", () =>
+  inProject(async (project, db) => {
+    await applyUsersV1(project, db);
     const file = join(project.root, "migrations", "0000_migration.sql");
     writeFileSync(file, readFileSync(file, "utf8") + "-- tweak\n");
     await assert.rejects(migrate(project.config("v1"), d1Target(db), quiet), /0000_migration\.sql was edited after it was applied/);
-  } finally {
-    project.dispose();
-  }
-});
+  }));
 
-test("a migration sorting before the last applied one is refused, never skipped", async () => {
-  const project = tempProject();
-  const db = await freshDb();
-  try {
+test("a migration sorting before the last applied one is refused, never skipped", () =>
+  inProject(async (project, db) => {
     project.schema("v1", USERS_V1);
     project.schema("v2", USERS_V1 + POSTS_V1);
     project.schema("v3", USERS_V1.replace(`s.text("name"),`, `s.text("name"), bio: s.text("bio"),`) + POSTS_V1);
@@ -120,15 +116,10 @@ test("a migration sorting before the last applied one is refused, never skipped"
     // As if 0001 had arrived from another branch after 0002 was applied.
     await db.prepare(`delete from "__sluice_migrations" where tag = '0001_v2'`).run();
     await assert.rejects(migrate(project.config("v3"), d1Target(db), quiet), /0001_v2\.sql sorts before 0002_v3\.sql, which is already applied/);
-  } finally {
-    project.dispose();
-  }
-});
+  }));
 
-test("a pending migration dated before the last applied one is refused, never skipped", async () => {
-  const project = tempProject();
-  const db = await freshDb();
-  try {
+test("a pending migration dated before the last applied one is refused, never skipped", () =>
+  inProject(async (project, db) => {
     project.schema("v1", USERS_V1);
     project.schema("v2", USERS_V1 + POSTS_V1);
     await generate(project.config("v1"), { name: "a", ...quiet });
@@ -139,15 +130,10 @@ test("a pending migration dated before the last applied one is refused, never sk
     journal.entries[1].when = journal.entries[0].when - 1000;
     writeFileSync(journalPath, JSON.stringify(journal));
     await assert.rejects(migrate(project.config("v2"), d1Target(db), quiet), /0001_b\.sql is dated before 0000_a\.sql/);
-  } finally {
-    project.dispose();
-  }
-});
+  }));
 
-test("a migration whose foreign keys the rows violate fails whole (deferred check at the end of the batch)", async () => {
-  const project = tempProject();
-  const db = await freshDb();
-  try {
+test("a migration whose foreign keys the rows violate fails whole (deferred check at the end of the batch)", () =>
+  inProject(async (project, db) => {
     project.schema("v1", USERS_V1 + POSTS_V1.replace(`.notNull().references(() => users.id, { onDelete: "cascade" })`, ".notNull()"));
     await generate(project.config("v1"), quiet);
     await migrate(project.config("v1"), d1Target(db), quiet);
@@ -158,15 +144,10 @@ test("a migration whose foreign keys the rows violate fails whole (deferred chec
     assert.deepEqual(await rows(db, "select author_id, title from posts"), [{ author_id: 99, title: "orphan" }]);
     assert.deepEqual(await rows(db, "select * from pragma_foreign_key_list('posts')"), []);
     assert.deepEqual(await rows(db, `select tag from "__sluice_migrations"`), [{ tag: "0000_migration" }]);
-  } finally {
-    project.dispose();
-  }
-});
+  }));
 
-test("two concurrent runs apply each migration once", async () => {
-  const project = tempProject();
-  const db = await freshDb();
-  try {
+test("two concurrent runs apply each migration once", () =>
+  inProject(async (project, db) => {
     project.schema("v1", USERS_V1);
     project.schema("v2", USERS_V1 + POSTS_V1);
     await generate(project.config("v1"), quiet);
@@ -174,7 +155,4 @@ test("two concurrent runs apply each migration once", async () => {
     const runs = await Promise.all([migrate(project.config("v2"), d1Target(db), quiet), migrate(project.config("v2"), d1Target(db), quiet)]);
     assert.deepEqual(runs.flat().sort(), ["0000_migration", "0001_migration"]);
     assert.deepEqual(await rows(db, `select tag from "__sluice_migrations" order by id`), [{ tag: "0000_migration" }, { tag: "0001_migration" }]);
-  } finally {
-    project.dispose();
-  }
-});
+  }));
