@@ -7,31 +7,17 @@
 // failed request. BENCH_GATEWAY_ARGS adds flags to sluice-gateway's command line.
 //
 //   node bench/gateway-load.mjs
-import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 
 import { startGateway } from "../tests/js/support/gateway.js";
-import { startCluster } from "../tests/js/support/pg-cluster.js";
+import { run, startCluster } from "../tests/js/support/pg-cluster.js";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const threads = 2;
 const rounds = 3;
 const scale = 10; // pgbench_accounts holds 100000 * scale rows
-
-function run(command, args, options = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
-    child.on("error", reject);
-    child.on("exit", (code) =>
-      code === 0 ? resolve(output) : reject(new Error(`${path.basename(command)} failed (${code}):\n${output}`)),
-    );
-  });
-}
 
 // The request the official client sends for `sql.query(text, [aid])`: its headers, its
 // connection string (with the application_name it appends), and a text/plain body.

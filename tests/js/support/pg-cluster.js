@@ -39,7 +39,8 @@ function serverUser() {
   return { uid: id("-u"), gid: id("-g") };
 }
 
-function run(command, args, options) {
+/** Runs a command to completion; rejects with its output when it fails. */
+export function run(command, args, options = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
