@@ -23,8 +23,8 @@ export function sha256(text) {
   return createHash("sha256").update(text).digest("hex");
 }
 
-const journalPath = (out) => join(out, "meta", "_journal.json");
-const snapshotPath = (out, idx) => join(out, "meta", `${String(idx).padStart(4, "0")}_snapshot.json`);
+export const journalPath = (out) => join(out, "meta", "_journal.json");
+export const snapshotPath = (out, idx) => join(out, "meta", `${String(idx).padStart(4, "0")}_snapshot.json`);
 export const sqlPath = (out, tag) => join(out, `${tag}.sql`);
 
 /** @returns {Journal} */

@@ -1,8 +1,9 @@
 /**
  * @module cli/main
- * `sluice <command>`: generate, and migrate for D1 (docs/migrations.md).
+ * `sluice <command>`: generate, check, and migrate for D1 (docs/migrations.md).
  */
 import { parseArgs } from "./args.js";
+import { check } from "./check.js";
 import { loadConfig } from "./config.js";
 import { d1Target, localD1 } from "./d1-target.js";
 import { CliError } from "./errors.js";
@@ -12,6 +13,7 @@ import { migrate } from "./migrate.js";
 const USAGE = `usage: sluice <command> [options]
   generate [--name x] [--rename old=new ...] [--no-renames] [--allow-data-loss]
   migrate
+  check
 options: --config path (default: sluice.config.js, .mjs or .json)`;
 
 export async function main(argv) {
@@ -27,6 +29,9 @@ export async function main(argv) {
       return 0;
     case "migrate":
       return runMigrate(config);
+    case "check":
+      check(config);
+      return 0;
     default:
       throw new CliError(`unknown command "${args.command}"\n${USAGE}`);
   }
