@@ -1,20 +1,30 @@
 // Runs the reference Worker the way it is deployed: bundled by wrangler (esbuild, the .wasm
-// as a module), then served by workerd through Miniflare with a fresh local D1 that holds the
-// schema and the tutorial's seed.
+// as a module), then served by workerd through Miniflare, on either backend the Worker
+// supports, each holding the schema and the tutorial's seed:
+// - "d1": a fresh local D1 bound as `DB`;
+// - "postgres": a private PostgreSQL cluster behind sluice-gateway on loopback, the Worker
+//   given `DATABASE_URL` and `NEON_HTTP_ENDPOINT` as `scripts/dev.sh --neon` gives them, so
+//   its neonHttp driver fetches from inside workerd exactly as it would reach Neon.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { after, before, describe } from "node:test";
 
 import { Miniflare } from "miniflare";
 
 import { createDb } from "../../../worker/index.js";
 import { d1 } from "../../../worker/drivers/d1.js";
+import { neonHttp } from "../../../worker/drivers/neon-http.js";
 import * as schema from "../../../worker/app/schema.js";
 import { seed } from "../../../worker/app/seed.js";
-import { applySchemaToD1 } from "../../../scripts/lib/schema-ddl.mjs";
+import { applySchemaToD1, schemaStatements } from "../../../scripts/lib/schema-ddl.mjs";
+import { startGateway } from "./gateway.js";
+import { startCluster } from "./pg-cluster.js";
 
 const root = new URL("../../../", import.meta.url).pathname;
+
+export const BACKENDS = ["d1", "postgres"];
 
 function bundle() {
   const outdir = mkdtempSync(join(tmpdir(), "sluice-worker-"));
@@ -26,7 +36,55 @@ function bundle() {
   return outdir;
 }
 
-export async function startReferenceWorker() {
+// Every row of every table, read the same way on both backends (SQL column names).
+const SNAPSHOT = {
+  users: "select * from users order by id",
+  posts: "select * from posts order by id",
+};
+
+async function d1Backend(mf) {
+  const binding = await mf.getD1Database("DB");
+  await applySchemaToD1(binding, schema);
+  await seed(createDb({ schema, driver: d1(binding) }));
+  return {
+    rows: async (sql) => (await binding.prepare(sql).all()).results,
+    stop: async () => {},
+  };
+}
+
+const none = (sql) => ({ sql, params: [], returns: "none" });
+
+async function postgresBackend() {
+  const cluster = await startCluster();
+  let gateway;
+  try {
+    gateway = await startGateway(cluster);
+    // A Neon-style host: only the endpoint says where the gateway is, as on a developer machine.
+    const connectionString = `postgresql://${cluster.user}:${cluster.password}@ep-sluice-000000.sluice.invalid/${cluster.database}`;
+    const driver = neonHttp({ connectionString, endpoint: gateway.endpoint });
+    await driver.batch(schemaStatements(schema, "postgres").map(none));
+    await seed(createDb({ schema, driver }));
+    return {
+      bindings: { DATABASE_URL: connectionString, NEON_HTTP_ENDPOINT: gateway.endpoint },
+      rows: (sql) => driver.run({ sql, params: [], returns: "objects" }),
+      stop: async () => {
+        await gateway.stop();
+        await cluster.stop();
+      },
+    };
+  } catch (error) {
+    await gateway?.stop();
+    await cluster.stop();
+    throw error;
+  }
+}
+
+/**
+ * Starts the Worker on one backend ("d1" or "postgres").
+ * @param {"d1"|"postgres"} [backend]
+ */
+export async function startReferenceWorker(backend = "d1") {
+  const postgres = backend === "postgres" ? await postgresBackend() : null;
   const outdir = bundle();
   const mf = new Miniflare({
     modules: true,
@@ -34,15 +92,21 @@ export async function startReferenceWorker() {
     modulesRoot: outdir,
     modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
     compatibilityDate: "2025-09-01",
-    d1Databases: { DB: "reference" },
+    ...(postgres ? { bindings: postgres.bindings } : { d1Databases: { DB: "reference" } }),
   });
-  await mf.ready;
-  const binding = await mf.getD1Database("DB");
-  await applySchemaToD1(binding, schema);
-  await seed(createDb({ schema, driver: d1(binding) }));
+  let store = postgres;
+  try {
+    await mf.ready;
+    store ??= await d1Backend(mf);
+  } catch (error) {
+    await mf.dispose();
+    await postgres?.stop();
+    rmSync(outdir, { recursive: true, force: true });
+    throw error;
+  }
 
   return {
-    binding,
+    backend,
     request: (path, init) => mf.dispatchFetch(`http://localhost${path}`, init),
     postJson: (path, body, method = "POST") =>
       mf.dispatchFetch(`http://localhost${path}`, {
@@ -52,14 +116,39 @@ export async function startReferenceWorker() {
       }),
     /** Every row of every table, to prove a rejected request changed nothing. */
     snapshot: async () => ({
-      users: (await binding.prepare("select * from users order by id").all()).results,
-      posts: (await binding.prepare("select * from posts order by id").all()).results,
+      users: await store.rows(SNAPSHOT.users),
+      posts: await store.rows(SNAPSHOT.posts),
     }),
     dispose: async () => {
       await mf.dispose();
+      await store.stop();
       rmSync(outdir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Declares the same tests once per backend, each group in its own `describe` with its own
+ * Worker and database (started before the group's first test, stopped after its last).
+ * `body` receives a handle whose methods reach the group's running Worker.
+ * @param {(worker: Awaited<ReturnType<typeof startReferenceWorker>>) => void} body
+ */
+export function describeBackends(body) {
+  for (const backend of BACKENDS) {
+    describe(`on ${backend}`, () => {
+      let running;
+      before(async () => {
+        running = await startReferenceWorker(backend);
+      });
+      after(() => running?.dispose());
+      body({
+        backend,
+        request: (...args) => running.request(...args),
+        postJson: (...args) => running.postJson(...args),
+        snapshot: () => running.snapshot(),
+      });
+    });
+  }
 }
 
 export const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
