@@ -4,6 +4,8 @@
  *
  *   export default { schema: "./src/schema.js", out: "./migrations", dialect: "sqlite",
  *                    d1: { binding: "DB" }, strict: true };
+ *   export default { schema: "./src/schema.js", out: "./drizzle", dialect: "postgresql",
+ *                    neon: { connectionString, endpoint } };  // both default to $DATABASE_URL / $NEON_HTTP_ENDPOINT
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -22,6 +24,8 @@ const DIALECTS = { sqlite: "sqlite", postgresql: "postgres" };
  * @property {"sqlite"|"postgres"} coreDialect the core's name for it
  * @property {boolean} strict generate refuses data loss without --allow-data-loss
  * @property {{ binding: string, configPath?: string, persist?: boolean|{ path: string } }} [d1]
+ * @property {{ connectionString?: string, endpoint?: string, authToken?: string }} [neon] Postgres
+ *   over Neon's HTTP endpoint (drizzle-kit's `dbCredentials: { url }` is read as the connection string)
  * @property {string} root the folder holding the config
  */
 
@@ -44,6 +48,7 @@ export function checkConfig(raw, root, source = "config") {
     coreDialect: DIALECTS[raw.dialect],
     strict: raw.strict === true,
     d1: raw.d1 ? { binding: "DB", ...raw.d1 } : undefined,
+    neon: raw.neon || raw.dbCredentials?.url ? { connectionString: raw.dbCredentials?.url, ...raw.neon } : undefined,
     root,
   };
 }

@@ -9,6 +9,8 @@ const CREATE_LEDGER =
   `create table if not exists "${LEDGER}" ("id" integer primary key autoincrement, "tag" text not null unique, ` +
   `"hash" text not null, "created_at" integer not null, "applied_at" integer not null)`;
 
+const REHEARSAL = "sluice: rehearsal, rolled back";
+
 /** @returns {import("./migrate.js").MigrationTarget} */
 export function d1Target(binding) {
   return {
@@ -24,6 +26,15 @@ export function d1Target(binding) {
         .prepare(`insert into "${LEDGER}" ("tag", "hash", "created_at", "applied_at") values (?, ?, ?, ?)`)
         .bind(tag, hash, when, Date.now());
       await binding.batch([record, ...statements.map((sql) => binding.prepare(sql))]);
+    },
+    async rehearse(statements) {
+      // A batch is one transaction; a statement that always fails last rolls it back.
+      try {
+        await binding.batch([...statements, `select * from "${REHEARSAL}"`].map((sql) => binding.prepare(sql)));
+      } catch (error) {
+        return String(error.message).includes(REHEARSAL) ? undefined : error;
+      }
+      throw new Error("a rehearsal batch committed: the D1 binding does not run batches atomically");
     },
   };
 }

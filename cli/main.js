@@ -5,10 +5,10 @@
 import { parseArgs } from "./args.js";
 import { check } from "./check.js";
 import { loadConfig } from "./config.js";
-import { d1Target, localD1 } from "./d1-target.js";
 import { CliError } from "./errors.js";
 import { generate } from "./generate.js";
 import { migrate } from "./migrate.js";
+import { openTarget } from "./targets.js";
 
 const USAGE = `usage: sluice <command> [options]
   generate [--name x] [--rename old=new ...] [--no-renames] [--allow-data-loss]
@@ -38,11 +38,9 @@ export async function main(argv) {
 }
 
 async function runMigrate(config) {
-  if (config.dialect !== "sqlite" || config.d1 === undefined)
-    throw new CliError("migrate: only D1 is supported so far (dialect sqlite with a d1 block in the config)");
-  const { binding, dispose } = await localD1(config);
+  const { target, dispose } = await openTarget(config);
   try {
-    await migrate(config, d1Target(binding));
+    await migrate(config, target);
   } finally {
     await dispose();
   }

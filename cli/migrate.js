@@ -17,6 +17,13 @@ export const LEDGER = "__sluice_migrations";
  * @property {() => Promise<{ tag: string, hash: string, created_at: number }[]>} applied in order
  * @property {(migration: { tag: string, hash: string, when: number, statements: string[] }) => Promise<void>} apply
  *   runs the ledger insert and the statements as one atomic unit
+ * @property {(statements: string[]) => Promise<Error|undefined>} [rehearse] runs the statements
+ *   in one unit that is always rolled back: the first one's error, or undefined when all ran
+ * @property {(statement: string) => boolean} [outsideTransaction] statements the database
+ *   cannot run inside the migration's unit
+ * @property {(statement: string) => Promise<void>} [applyOutside] runs such a statement on
+ *   its own; running it again must be harmless
+ * @property {(error: Error) => string} [describeError] the database's message for the report
  */
 
 /**
@@ -31,8 +38,21 @@ export async function migrate(config, target, { log = (line) => console.log(line
   const pending = pendingMigrations(migrations, applied);
   const done = [];
   for (const m of pending) {
+    const outside = m.statements.filter((s) => target.outsideTransaction?.(s) === true);
+    const inside = m.statements.filter((s) => !outside.includes(s));
+    for (const [i, statement] of outside.entries()) {
+      const started = performance.now();
+      try {
+        await target.applyOutside(statement);
+      } catch (error) {
+        const kept = i === 0 ? "nothing of it was applied" : `only the ${i} statement(s) run on their own before this one were applied`;
+        throw new CliError(`${m.file} failed, ${kept}:\n${failure(target, statement, error)}`);
+      }
+      log(`${m.file}: ${oneLine(statement)} applied on its own, outside the migration's transaction (${elapsed(started)})`);
+    }
+    const started = performance.now();
     try {
-      await target.apply({ tag: m.tag, hash: m.fileHash, when: m.when, statements: m.statements });
+      await target.apply({ tag: m.tag, hash: m.fileHash, when: m.when, statements: inside });
     } catch (error) {
       // Another run may have applied it meanwhile: its ledger row makes ours fail first.
       applied = await target.applied();
@@ -40,13 +60,62 @@ export async function migrate(config, target, { log = (line) => console.log(line
         log(`${m.file}: applied by another run`);
         continue;
       }
-      throw new CliError(`${m.file} failed, nothing of it was applied: ${error.message}`);
+      const kept = outside.length === 0 ? "nothing of it was applied" :
+        `nothing else of it was applied (the ${outside.length} statement(s) run on their own before it stay; ` +
+        `they are skipped when it runs again)`;
+      throw new CliError(`${m.file} failed, ${kept}:\n${await locate(target, inside, error)}`);
     }
     done.push(m.tag);
-    log(`${m.file}: applied`);
+    log(`${m.file}: applied (${elapsed(started)})`);
   }
   if (pending.length === 0) log("No pending migrations.");
   return done;
+}
+
+/**
+ * Names the statement that failed: the unit's error says what, not which, so prefixes of the
+ * statements are rehearsed (rolled back) to find the first one that fails, by bisection.
+ */
+async function locate(target, statements, error) {
+  if (target.rehearse === undefined || statements.length === 0) return `  database: ${describe(target, error)}`;
+  try {
+    let found = await target.rehearse(statements);
+    if (found === undefined)
+      return `  every statement ran; the migration failed when it committed (deferred constraint checks)\n  database: ${describe(target, error)}`;
+    let lo = 0;
+    let hi = statements.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const rehearsed = await target.rehearse(statements.slice(0, mid + 1));
+      if (rehearsed === undefined) lo = mid + 1;
+      else {
+        hi = mid;
+        found = rehearsed;
+      }
+    }
+    return `  statement ${lo + 1} of ${statements.length}: ${oneLine(statements[lo])}\n  database: ${describe(target, found)}`;
+  } catch {
+    return `  database: ${describe(target, error)}`;
+  }
+}
+
+function failure(target, statement, error) {
+  return `  statement: ${oneLine(statement)}\n  database: ${describe(target, error)}`;
+}
+
+function describe(target, error) {
+  return target.describeError?.(error) ?? error.message;
+}
+
+const MAX_SHOWN = 300;
+
+function oneLine(sql) {
+  const flat = sql.replace(/\s+/g, " ").trim();
+  return flat.length > MAX_SHOWN ? `${flat.slice(0, MAX_SHOWN)}...` : flat;
+}
+
+function elapsed(started) {
+  return `${Math.round(performance.now() - started)} ms`;
 }
 
 /**
