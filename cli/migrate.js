@@ -110,7 +110,7 @@ function describe(target, error) {
 const MAX_SHOWN = 300;
 
 function oneLine(sql) {
-  const flat = sql.replace(/\s+/g, " ").trim();
+  const flat = sql.replace(/\s+/g, " ").trim().replace(/;$/, "");
   return flat.length > MAX_SHOWN ? `${flat.slice(0, MAX_SHOWN)}...` : flat;
 }
 

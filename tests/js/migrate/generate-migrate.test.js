@@ -8,8 +8,9 @@ import { after, before, test } from "node:test";
 import { d1Target } from "../../../cli/d1-target.js";
 import { CliError } from "../../../cli/errors.js";
 import { generate } from "../../../cli/generate.js";
+import { snapshotShape, sqliteSchema } from "../../../cli/introspect.js";
 import { migrate } from "../../../cli/migrate.js";
-import { POSTS_V1, USERS_V1, quiet, startD1, tempProject } from "./support.js";
+import { POSTS_V1, USERS_V1, latestSnapshot, quiet, startD1, tempProject } from "./support.js";
 
 let d1;
 before(async () => {
@@ -37,6 +38,11 @@ async function inProject(body) {
   }
 }
 
+// The live schema, introspected, is what the project's last snapshot says.
+async function assertSchemaMatches(db, config) {
+  assert.deepEqual(await sqliteSchema(db), snapshotShape(latestSnapshot(config), "sqlite"));
+}
+
 // The users table's first migration, generated and applied.
 async function applyUsersV1(project, db) {
   project.schema("v1", USERS_V1);
@@ -56,7 +62,10 @@ test("a sequence of schema versions is generated and applied, keeping every row"
     assert.match(text, /^create table "users" .*;\n--> statement-breakpoint\ncreate table "posts"/);
     assert.equal(await generate(project.config("v1"), quiet), undefined, "no changes, no migration");
 
-    assert.deepEqual(await migrate(project.config("v1"), d1Target(db), quiet), ["0000_init"]);
+    const lines = [];
+    assert.deepEqual(await migrate(project.config("v1"), d1Target(db), { log: (l) => lines.push(l) }), ["0000_init"]);
+    assert.match(lines[0], /^0000_init\.sql: applied \(\d+ ms\)$/);
+    await assertSchemaMatches(db, project.config("v1"));
     await db.batch([
       db.prepare("insert into users (id, email, name) values (1, 'a@x', 'A'), (2, 'b@x', null)"),
       db.prepare("insert into posts (author_id, title) values (1, 'p1'), (1, 'p2'), (2, 'p3')"),
@@ -71,6 +80,7 @@ test("a sequence of schema versions is generated and applied, keeping every row"
 
     await db.prepare("update users set name = 'B' where id = 2").run();
     assert.deepEqual(await migrate(project.config("v3"), d1Target(db), quiet), ["0001_bio", "0002_name_required"]);
+    await assertSchemaMatches(db, project.config("v3"));
     assert.deepEqual(await rows(db, "select p.title, u.name from posts p join users u on u.id = p.author_id order by p.id"), [
       { title: "p1", name: "A" },
       { title: "p2", name: "A" },
@@ -92,7 +102,13 @@ test("a failing migration leaves the database and the ledger unchanged", () =>
     project.schema("v2", USERS_V1.replace(`s.text("name"),`, `s.text("name").unique(),`));
     await generate(project.config("v2"), quiet);
     const schemaBefore = await rows(db, "select name, sql from sqlite_schema order by name");
-    await assert.rejects(migrate(project.config("v2"), d1Target(db), quiet), (e) => e instanceof CliError && /0001_migration\.sql failed/.test(e.message));
+    await assert.rejects(migrate(project.config("v2"), d1Target(db), quiet), (e) => {
+      assert.ok(e instanceof CliError);
+      assert.match(e.message, /^0001_migration\.sql failed, nothing of it was applied:/);
+      assert.match(e.message, /statement \d+ of \d+: insert into "__\w*users" .* from "users"/);
+      assert.match(e.message, /database: .*UNIQUE constraint failed: __\w*users\.name/);
+      return true;
+    });
     assert.deepEqual(await rows(db, "select name, sql from sqlite_schema order by name"), schemaBefore);
     assert.equal((await rows(db, "select * from users")).length, 2);
     assert.deepEqual(await rows(db, `select tag from "__sluice_migrations"`), [{ tag: "0000_migration" }]);
@@ -140,7 +156,7 @@ test("a migration whose foreign keys the rows violate fails whole (deferred chec
     await db.prepare("insert into posts (author_id, title) values (99, 'orphan')").run();
     project.schema("v2", USERS_V1 + POSTS_V1);
     await generate(project.config("v2"), quiet);
-    await assert.rejects(migrate(project.config("v2"), d1Target(db), quiet), /0001_migration\.sql failed/);
+    await assert.rejects(migrate(project.config("v2"), d1Target(db), quiet), /0001_migration\.sql failed[\s\S]*failed when it committed[\s\S]*FOREIGN KEY constraint failed/);
     assert.deepEqual(await rows(db, "select author_id, title from posts"), [{ author_id: 99, title: "orphan" }]);
     assert.deepEqual(await rows(db, "select * from pragma_foreign_key_list('posts')"), []);
     assert.deepEqual(await rows(db, `select tag from "__sluice_migrations"`), [{ tag: "0000_migration" }]);

@@ -1,16 +1,21 @@
-// Temp migration folders with schema modules written per version, and a Miniflare D1.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// Temp migration folders with schema modules written per version, a Miniflare D1, and a
+// private PostgreSQL behind sluice-gateway.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { Miniflare } from "miniflare";
 
 import { checkConfig } from "../../../cli/config.js";
+import { readJournal } from "../../../cli/folder.js";
+import { neonSql, pgTarget } from "../../../cli/pg-target.js";
+import { startGateway } from "../support/gateway.js";
+import { startCluster } from "../support/pg-cluster.js";
 
 const sluice = new URL("../../../worker/index.js", import.meta.url).href;
 
 /** A temp project: `schema(version, body)` writes a schema module, `config(version)` points at it. */
-export function tempProject({ strict = false } = {}) {
+export function tempProject({ strict = false, dialect = "sqlite" } = {}) {
   const root = mkdtempSync(join(tmpdir(), "sluice-migrate-"));
   return {
     root,
@@ -18,7 +23,7 @@ export function tempProject({ strict = false } = {}) {
       writeFileSync(join(root, `${version}.js`), `import * as s from ${JSON.stringify(sluice)};\n${body}\n`);
     },
     config(version) {
-      return checkConfig({ schema: `./${version}.js`, out: "./migrations", dialect: "sqlite", strict }, root);
+      return checkConfig({ schema: `./${version}.js`, out: "./migrations", dialect, strict }, root);
     },
     dispose: () => rmSync(root, { recursive: true, force: true }),
   };
@@ -27,6 +32,43 @@ export function tempProject({ strict = false } = {}) {
 export async function startD1() {
   const mf = new Miniflare({ modules: true, script: "export default {}", d1Databases: ["DB"] });
   return { mf, binding: await mf.getD1Database("DB") };
+}
+
+/**
+ * A private cluster behind the gateway. `sql` queries it over Neon's protocol, `target()` is
+ * a migration target on it, `reset()` empties its public schema.
+ */
+export async function startPostgres() {
+  const cluster = await startCluster();
+  let gateway;
+  try {
+    gateway = await startGateway(cluster);
+  } catch (error) {
+    await cluster.stop();
+    throw error;
+  }
+  const credentials = {
+    connectionString: `postgres://${cluster.user}:${cluster.password}@localhost:${cluster.port}/${cluster.database}`,
+    endpoint: gateway.endpoint,
+  };
+  const sql = neonSql(credentials);
+  return {
+    credentials,
+    sql,
+    target: () => pgTarget(neonSql(credentials)),
+    reset: () => sql.batch([`drop schema public cascade`, `create schema public`]),
+    stop: async () => {
+      await gateway.stop();
+      await cluster.stop();
+    },
+  };
+}
+
+/** The snapshot (its `schema`) of the last migration in the project's folder. */
+export function latestSnapshot(config) {
+  const last = readJournal(config.out, config.dialect).entries.at(-1);
+  const file = join(config.out, "meta", `${String(last.idx).padStart(4, "0")}_snapshot.json`);
+  return JSON.parse(readFileSync(file, "utf8")).schema;
 }
 
 export const quiet = { log: () => {} };
