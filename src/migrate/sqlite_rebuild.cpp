@@ -2,6 +2,7 @@
 
 #include "migrate/creation_order.h"
 #include "migrate/diff_names.h"
+#include "migrate/literal.h"
 #include "migrate/table_ddl.h"
 #include "sql/identifier.h"
 
@@ -41,6 +42,21 @@ std::string copy_rows(const plan_input& in, const rebuilt_table& r) {
   return s;
 }
 
+// The copy's explicit ids leave its AUTOINCREMENT counter at the largest copied id; the old
+// counter may be higher (rows deleted from the end), and ids must never be reused, so the copy
+// takes the old table's counter before that one is dropped with its table.
+void carry_sequence(const rebuilt_table& r, std::vector<planned_statement>& out) {
+  const std::string copy = temporary_name(*r.after);
+  std::string clear = "delete from sqlite_sequence where name = ";
+  append_string_literal(clear, copy);
+  out.push_back({std::move(clear), false});
+  std::string take = "insert into sqlite_sequence (name, seq) select ";
+  append_string_literal(take, copy);
+  take += ", seq from sqlite_sequence where name = ";
+  append_string_literal(take, r.before->name);
+  out.push_back({std::move(take), false});
+}
+
 template <typename Pick>
 std::vector<const table*> tables_of(const std::vector<rebuilt_table>& tables, Pick pick) {
   std::vector<const table*> out;
@@ -61,6 +77,7 @@ void append_rebuild(const plan_input& in, const std::vector<rebuilt_table>& tabl
   for (const auto& r : tables) {
     out.push_back({create_table(in.after, d, *r.after, options, unused), false});
     out.push_back({copy_rows(in, r), false});
+    if (autoincrement_key(d, *r.after)) carry_sequence(r, out);
   }
   const auto old_order = creation_order(tables_of(tables, [](const rebuilt_table& r) { return r.before; }));
   for (auto it = old_order.rbegin(); it != old_order.rend(); ++it) {

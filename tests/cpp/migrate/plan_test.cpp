@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "migrate/migration_db.h"
 #include "migrate/plan_support.h"
 #include "schema/load_schema.h"
 
@@ -99,6 +100,8 @@ TEST(PlanMigration, AlterColumnRebuildsOnlyTheChild) {
                  R"(pragma defer_foreign_keys = on)",
                  R"(create table "__new_posts" ("id" integer primary key autoincrement, "author_id" integer not null, "title" text default 'untitled', constraint "posts_author_fk" foreign key ("author_id") references "users" ("id") on delete cascade on update no action))",
                  R"(insert into "__new_posts" ("id", "author_id", "title") select "id", "author_id", "title" from "posts")",
+                 R"(delete from sqlite_sequence where name = '__new_posts')",
+                 R"(insert into sqlite_sequence (name, seq) select '__new_posts', seq from sqlite_sequence where name = 'posts')",
                  R"(drop table "posts")",
                  R"(alter table "__new_posts" rename to "posts")",
                  R"(pragma foreign_key_check)"},
@@ -117,8 +120,12 @@ TEST(PlanMigration, RebuildingAParentKeepsEveryChildRow) {
                  R"(pragma defer_foreign_keys = on)",
                  R"(create table "__new_users" ("id" integer primary key autoincrement, "email" text not null, "name" text not null default 'anonymous'))",
                  R"(insert into "__new_users" ("id", "email", "name") select "id", "email", "name" from "users")",
+                 R"(delete from sqlite_sequence where name = '__new_users')",
+                 R"(insert into sqlite_sequence (name, seq) select '__new_users', seq from sqlite_sequence where name = 'users')",
                  R"(create table "__new_posts" ("id" integer primary key autoincrement, "author_id" integer not null, "title" text not null, constraint "posts_author_fk" foreign key ("author_id") references "__new_users" ("id") on delete cascade on update no action))",
                  R"(insert into "__new_posts" ("id", "author_id", "title") select "id", "author_id", "title" from "posts")",
+                 R"(delete from sqlite_sequence where name = '__new_posts')",
+                 R"(insert into sqlite_sequence (name, seq) select '__new_posts', seq from sqlite_sequence where name = 'posts')",
                  R"(drop table "posts")",
                  R"(drop table "users")",
                  R"(alter table "__new_users" rename to "users")",
@@ -155,8 +162,12 @@ TEST(PlanMigration, EnumValuesAdded) {
                  R"(pragma defer_foreign_keys = on)",
                  R"(create table "__new_users" ("id" integer primary key autoincrement, "email" text not null, "name" text, "role" text not null default 'viewer' check ("role" in ('admin', 'editor', 'viewer', 'guest'))))",
                  R"(insert into "__new_users" ("id", "email", "name", "role") select "id", "email", "name", "role" from "users")",
+                 R"(delete from sqlite_sequence where name = '__new_users')",
+                 R"(insert into sqlite_sequence (name, seq) select '__new_users', seq from sqlite_sequence where name = 'users')",
                  R"(create table "__new_posts" ("id" integer primary key autoincrement, "author_id" integer not null, "title" text not null, constraint "posts_author_fk" foreign key ("author_id") references "__new_users" ("id") on delete cascade on update no action))",
                  R"(insert into "__new_posts" ("id", "author_id", "title") select "id", "author_id", "title" from "posts")",
+                 R"(delete from sqlite_sequence where name = '__new_posts')",
+                 R"(insert into sqlite_sequence (name, seq) select '__new_posts', seq from sqlite_sequence where name = 'posts')",
                  R"(drop table "posts")",
                  R"(drop table "users")",
                  R"(alter table "__new_users" rename to "users")",
@@ -197,8 +208,12 @@ TEST(PlanMigration, ConstraintsChange) {
                  R"(pragma defer_foreign_keys = on)",
                  R"(create table "__new_users" ("id" integer primary key autoincrement, "email" text not null, "name" text, constraint "users_name_unique" unique ("name"), constraint "users_email_check" check ("email" like '%@%')))",
                  R"(insert into "__new_users" ("id", "email", "name") select "id", "email", "name" from "users")",
+                 R"(delete from sqlite_sequence where name = '__new_users')",
+                 R"(insert into sqlite_sequence (name, seq) select '__new_users', seq from sqlite_sequence where name = 'users')",
                  R"(create table "__new_posts" ("id" integer primary key autoincrement, "author_id" integer not null, "title" text not null, constraint "posts_author_fk" foreign key ("author_id") references "__new_users" ("id") on delete restrict on update no action))",
                  R"(insert into "__new_posts" ("id", "author_id", "title") select "id", "author_id", "title" from "posts")",
+                 R"(delete from sqlite_sequence where name = '__new_posts')",
+                 R"(insert into sqlite_sequence (name, seq) select '__new_posts', seq from sqlite_sequence where name = 'posts')",
                  R"(drop table "posts")",
                  R"(drop table "users")",
                  R"(alter table "__new_users" rename to "users")",
@@ -224,6 +239,36 @@ TEST(PlanMigration, PrimaryKeyChange) {
                  R"(pragma foreign_key_check)"},
                .seed = {"insert into tags values (1, 'a'), (2, 'b')"},
                .after_query = "select * from tags order by post_id", .after_rows = {"1|a", "2|b"}});
+}
+
+// AUTOINCREMENT promises never to reuse an id: after the rebuild, the next row gets the id
+// after the largest ever handed out, not after the largest left in the table.
+TEST(PlanMigration, RebuildKeepsTheAutoincrementCounter) {
+  const std::string users2 = replace(users, R"({"key":"name","type":"text"})", R"({"key":"name","type":"text","notNull":true,"default":{"kind":"value","value":"anonymous"}})");
+  const std::string posts2 = replace(posts, R"({"key":"title","type":"text","notNull":true})", R"({"key":"title","type":"varchar","length":200,"notNull":true})");
+  const auto plan = testing::plan_of(doc({users, posts}), doc({users2, posts2}), sql::dialect_id::sqlite);
+  testing::migration_db db(schema::load_schema(doc({users, posts})).value());
+  for (const auto& s : seed) ASSERT_EQ(db.exec(s), "") << s;
+  // users 1-2 and posts 1-3 were handed out; posts 3 and all users but 1 are gone.
+  ASSERT_EQ(db.exec("insert into users (id, email) values (7, 'g@x')"), "");
+  ASSERT_EQ(db.exec("delete from posts where id = 3"), "");
+  ASSERT_EQ(db.exec("delete from users where id <> 1"), "");
+  for (const auto& s : plan.statements) ASSERT_EQ(db.exec(s.sql), "") << s.sql;
+  ASSERT_EQ(db.exec("insert into users (email) values ('n@x')"), "");
+  ASSERT_EQ(db.exec("insert into posts (author_id, title) values (1, 'p4')"), "");
+  EXPECT_EQ(db.rows("select id, name from users order by id"), (std::vector<std::string>{"1|A", "8|anonymous"}));
+  EXPECT_EQ(db.rows("select id, title from posts order by id"), (std::vector<std::string>{"1|p1", "2|p2", "4|p4"}));
+  EXPECT_EQ(db.rows("select name, seq from sqlite_sequence order by name"), (std::vector<std::string>{"posts|4", "users|8"}));
+}
+
+// A table never written to has no counter yet; its rebuild starts from 1 like the original.
+TEST(PlanMigration, RebuildOfAnUnusedAutoincrementTable) {
+  const std::string users2 = replace(users, R"({"key":"name","type":"text"})", R"({"key":"name","type":"text","notNull":true,"default":{"kind":"value","value":"anonymous"}})");
+  const auto plan = testing::plan_of(doc({users}), doc({users2}), sql::dialect_id::sqlite);
+  testing::migration_db db(schema::load_schema(doc({users})).value());
+  for (const auto& s : plan.statements) ASSERT_EQ(db.exec(s.sql), "") << s.sql;
+  ASSERT_EQ(db.exec("insert into users (email) values ('n@x')"), "");
+  EXPECT_EQ(db.rows("select id from users"), std::vector<std::string>{"1"});
 }
 
 TEST(PlanMigration, NothingChanged) {
