@@ -1,6 +1,7 @@
 // Runs the reference Worker the way it is deployed: bundled by wrangler (esbuild, the .wasm
 // as a module), then served by workerd through Miniflare, on either backend the Worker
-// supports, each holding the schema and the tutorial's seed:
+// supports, each migrated from the project's migrations (migrations/, migrations-pg/) and
+// holding the tutorial's seed:
 // - "d1": a fresh local D1 bound as `DB`;
 // - "postgres": a private PostgreSQL cluster behind sluice-gateway on loopback, the Worker
 //   given `DATABASE_URL` and `NEON_HTTP_ENDPOINT` as `scripts/dev.sh --neon` gives them, so
@@ -18,7 +19,10 @@ import { d1 } from "../../../worker/drivers/d1.js";
 import { neonHttp } from "../../../worker/drivers/neon-http.js";
 import * as schema from "../../../worker/app/schema.js";
 import { seed } from "../../../worker/app/seed.js";
-import { applySchemaToD1, schemaStatements } from "../../../scripts/lib/schema-ddl.mjs";
+import { loadConfig } from "../../../cli/config.js";
+import { d1Target } from "../../../cli/d1-target.js";
+import { migrate } from "../../../cli/migrate.js";
+import { neonSql, pgTarget } from "../../../cli/pg-target.js";
 import { startGateway } from "./gateway.js";
 import { startCluster } from "./pg-cluster.js";
 
@@ -44,7 +48,7 @@ const SNAPSHOT = {
 
 async function d1Backend(mf) {
   const binding = await mf.getD1Database("DB");
-  await applySchemaToD1(binding, schema);
+  await migrate(await loadConfig(join(root, "sluice.config.js")), d1Target(binding), quiet);
   await seed(createDb({ schema, driver: d1(binding) }));
   return {
     rows: async (sql) => (await binding.prepare(sql).all()).results,
@@ -52,7 +56,7 @@ async function d1Backend(mf) {
   };
 }
 
-const none = (sql) => ({ sql, params: [], returns: "none" });
+const quiet = { log: () => {} };
 
 async function postgresBackend() {
   const cluster = await startCluster();
@@ -62,7 +66,8 @@ async function postgresBackend() {
     // A Neon-style host: only the endpoint says where the gateway is, as on a developer machine.
     const connectionString = `postgresql://${cluster.user}:${cluster.password}@ep-sluice-000000.sluice.invalid/${cluster.database}`;
     const driver = neonHttp({ connectionString, endpoint: gateway.endpoint });
-    await driver.batch(schemaStatements(schema, "postgres").map(none));
+    const target = pgTarget(neonSql({ connectionString, endpoint: gateway.endpoint }));
+    await migrate(await loadConfig(join(root, "sluice.pg.config.js")), target, quiet);
     await seed(createDb({ schema, driver }));
     return {
       bindings: { DATABASE_URL: connectionString, NEON_HTTP_ENDPOINT: gateway.endpoint },
