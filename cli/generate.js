@@ -28,12 +28,7 @@ export async function generate(config, options = {}) {
     renames: options.renames ?? [],
     noRenames: options.noRenames ?? false,
   };
-  let plan = migrationPlan(request);
-  if (plan.ambiguities.length > 0) {
-    if (!options.interactive) throw new CliError(ambiguityMessage(plan.ambiguities));
-    const answered = await askRenames(plan.ambiguities);
-    plan = migrationPlan({ ...request, renames: [...request.renames, ...answered.renames], noRenames: true });
-  }
+  const plan = await planWithRenames(request, options);
   if (plan.statements.length === 0) {
     log("No schema changes: nothing to generate.");
     return undefined;
@@ -53,7 +48,19 @@ export async function generate(config, options = {}) {
   return entry;
 }
 
-function bullets(lines) {
+/**
+ * The plan for `request`, its rename questions answered by flags, else on the terminal when
+ * `interactive`, else refused with a message naming the pairs (generate and push alike).
+ */
+export async function planWithRenames(request, { interactive = false } = {}) {
+  const plan = migrationPlan(request);
+  if (plan.ambiguities.length === 0) return plan;
+  if (!interactive) throw new CliError(ambiguityMessage(plan.ambiguities));
+  const answered = await askRenames(plan.ambiguities);
+  return migrationPlan({ ...request, renames: [...request.renames, ...answered.renames], noRenames: true });
+}
+
+export function bullets(lines) {
   return lines.map((l) => `  - ${l}`).join("\n");
 }
 

@@ -1,6 +1,6 @@
 /**
  * @module cli/main
- * `sluice <command>`: generate, check, and migrate for D1 (docs/migrations.md).
+ * `sluice <command>`: generate, migrate, push and check (docs/migrations.md).
  */
 import { parseArgs } from "./args.js";
 import { check } from "./check.js";
@@ -8,11 +8,13 @@ import { loadConfig } from "./config.js";
 import { CliError } from "./errors.js";
 import { generate } from "./generate.js";
 import { migrate } from "./migrate.js";
+import { pushConfigured } from "./push.js";
 import { openTarget } from "./targets.js";
 
 const USAGE = `usage: sluice <command> [options]
   generate [--name x] [--rename old=new ...] [--no-renames] [--allow-data-loss]
   migrate
+  push [--force] [--rename old=new ...] [--no-renames]
   check
 options: --config path (default: sluice.config.js, .mjs or .json)`;
 
@@ -29,6 +31,9 @@ export async function main(argv) {
       return 0;
     case "migrate":
       return runMigrate(config);
+    case "push":
+      await pushConfigured(config, { ...args, interactive: Boolean(process.stdin.isTTY && process.stderr.isTTY) });
+      return 0;
     case "check":
       check(config);
       return 0;

@@ -1,0 +1,53 @@
+/**
+ * @module cli/live-facts
+ * What push reads from a live database besides introspect.js's shape: each column's default
+ * expression as the database keeps it, check constraints, which unique indexes are constraints,
+ * and (SQLite) each table's CREATE text, which alone holds AUTOINCREMENT and the enum checks.
+ *
+ *   { defaults: { users: { name: "'anonymous'" } }, checks: { users: { users_email_check: "..." } },
+ *     uniqueConstraints: { users: ["users_name_unique"] }, sql: { users: "create table ..." } }
+ */
+import { postgresSchema, sqliteSchema } from "./introspect.js";
+import { LEDGER } from "./migrate.js";
+
+/** @param {import("@cloudflare/workers-types").D1Database} binding */
+export async function sqliteFacts(binding) {
+  const all = async (sql) => (await binding.prepare(sql).all()).results;
+  const shape = await sqliteSchema(binding);
+  const facts = { shape, defaults: {}, checks: {}, uniqueConstraints: {}, sql: {} };
+  for (const name of Object.keys(shape.tables)) {
+    const lit = name.replaceAll("'", "''");
+    const [{ sql }] = await all(`select sql from sqlite_schema where type = 'table' and name = '${lit}'`);
+    facts.sql[name] = sql;
+    facts.defaults[name] = {};
+    for (const c of await all(`select name, dflt_value from pragma_table_info('${lit}')`))
+      if (c.dflt_value !== null) facts.defaults[name][c.name] = c.dflt_value;
+  }
+  return facts;
+}
+
+/** @param {{ query: (sql: string) => Promise<string[][]> }} sql */
+export async function postgresFacts(sql) {
+  const shape = await postgresSchema(sql);
+  const facts = { shape, defaults: {}, checks: {}, uniqueConstraints: {}, sql: {} };
+  for (const name of Object.keys(shape.tables)) {
+    facts.defaults[name] = {};
+    facts.checks[name] = {};
+    facts.uniqueConstraints[name] = [];
+  }
+  const rel = `c.relnamespace = 'public'::regnamespace and c.relkind = 'r' and c.relname <> '${LEDGER}'`;
+  for (const [table, column, expression] of await sql.query(
+    `select c.relname, a.attname, pg_get_expr(d.adbin, d.adrelid) from pg_attrdef d
+     join pg_class c on c.oid = d.adrelid join pg_attribute a on a.attrelid = d.adrelid and a.attnum = d.adnum
+     where ${rel}`,
+  ))
+    facts.defaults[table][column] = expression;
+  for (const [table, name, kind, definition] of await sql.query(
+    `select c.relname, k.conname, k.contype, pg_get_constraintdef(k.oid) from pg_constraint k
+     join pg_class c on c.oid = k.conrelid where ${rel} and k.contype in ('c', 'u')`,
+  )) {
+    if (kind === "u") facts.uniqueConstraints[table].push(name);
+    else facts.checks[table][name] = definition.replace(/^CHECK \((.*)\)$/s, "$1");
+  }
+  return facts;
+}
