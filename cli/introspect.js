@@ -10,10 +10,14 @@
  *     tables: { users: { columns: { id: { type, notNull, hasDefault } }, primaryKey: ["id"],
  *       indexes: [{ name, columns, unique }], foreignKeys: [{ name, columns, table, references, onDelete, onUpdate }] } } }
  *
+ * The migration ledgers (sluice's and wrangler's) are left out.
  * SQLite names neither its unique constraints' indexes nor its foreign keys the way the
  * schema does: there `name` is null for both.
  */
 import { LEDGER } from "./migrate.js";
+
+// `wrangler d1 migrations apply` keeps its own ledger; like ours, it is not the schema.
+const WRANGLER_LEDGER = "d1_migrations";
 
 const SQLITE_TYPES = {
   serial: "integer", integer: "integer", bigint: "integer", boolean: "integer", timestamp: "integer",
@@ -27,7 +31,8 @@ const PG_ACTIONS = { a: "no action", r: "restrict", c: "cascade", n: "set null",
 export async function sqliteSchema(binding) {
   const all = async (sql) => (await binding.prepare(sql).all()).results;
   const names = await all(
-    `select name from sqlite_schema where type = 'table' and name not like 'sqlite_%' and name not like '_cf_%' and name <> '${LEDGER}' order by name`,
+    `select name from sqlite_schema where type = 'table' and name not like 'sqlite_%' and name not like '_cf_%' ` +
+      `and name not in ('${LEDGER}', '${WRANGLER_LEDGER}') order by name`,
   );
   const tables = {};
   for (const { name } of names) {

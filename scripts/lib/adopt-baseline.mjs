@@ -40,6 +40,6 @@ export async function adoptBaseline(config, binding, { log = (line) => console.l
   const target = d1Target(binding);
   await target.ensureLedger();
   await target.apply({ tag: first.tag, hash: first.fileHash, when: first.when, statements: [] });
-  log(`${first.file}: adopted: its tables were already there (made before migrations), exactly as it creates them`);
+  log(`${first.file}: adopted: its tables were already there, exactly as it creates them, with no ledger row`);
   return true;
 }

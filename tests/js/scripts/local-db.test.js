@@ -74,6 +74,19 @@ test("a local D1 made before migrations is adopted when it matches the first mig
     );
   }));
 
+test("a local D1 that wrangler d1 migrations apply migrated is adopted too: either tool reads migrations/", () =>
+  inTempDir(async (dir) => {
+    const wrangler = spawnSync(
+      process.execPath,
+      [join(root, "node_modules/wrangler/bin/wrangler.js"), "d1", "migrations", "apply", "sluice", "--local", "--persist-to", dir],
+      { cwd: root, encoding: "utf8", timeout: 60_000, env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" } },
+    );
+    assert.equal(wrangler.status, 0, wrangler.stderr);
+    const run = localDb(dir);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^0000_init\.sql: adopted: /);
+  }));
+
 test("a local D1 made before migrations that differs from the first migration is refused, untouched", () =>
   inTempDir(async (dir) => {
     await withD1(dir, async (db) => {
