@@ -40,10 +40,12 @@ async function stop(code) {
 }
 process.on("SIGINT", () => stop(0));
 process.on("SIGTERM", () => stop(0));
+// Ctrl-C in a terminal signals the whole process group, so the gateway may stop on it before
+// our handler runs: a clean exit is that, anything else a crash.
 database.gatewayExited.then((code) => {
   if (stopping) return;
-  console.error(`dev --neon: sluice-gateway exited (${code})`);
-  stop(1);
+  if (code !== 0 && code !== null) console.error(`dev --neon: sluice-gateway exited (${code})`);
+  stop(code ? 1 : 0);
 });
 
 if (serve) {
