@@ -33,8 +33,14 @@ export const LEDGER = "__sluice_migrations";
  */
 export async function migrate(config, target, { log = (line) => console.log(line) } = {}) {
   const migrations = readMigrations(config.out, readJournal(config.out, config.dialect));
-  await target.ensureLedger();
-  let applied = await target.applied();
+  let applied;
+  try {
+    await target.ensureLedger();
+    applied = await target.applied();
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`cannot read the ${LEDGER} ledger: ${describe(target, error)}`);
+  }
   const pending = pendingMigrations(migrations, applied);
   const done = [];
   for (const m of pending) {

@@ -30,7 +30,8 @@ export class PostgresError extends Error {
 
   /** The message, SQLSTATE, detail and hint on one line, as migrate reports it. */
   describe() {
-    return [`${this.message} (SQLSTATE ${this.code})`, this.detail, this.hint && `hint: ${this.hint}`].filter(Boolean).join("; ");
+    const state = this.code ? ` (SQLSTATE ${this.code})` : "";
+    return [`${this.message}${state}`, this.detail, this.hint && `hint: ${this.hint}`].filter(Boolean).join("; ");
   }
 }
 

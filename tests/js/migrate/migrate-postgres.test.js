@@ -2,7 +2,7 @@
 // the D1 cases again, the live schema introspected after each step, enum values added outside
 // the transaction, and two migrate processes racing.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -208,7 +208,12 @@ test("two migrate processes at once apply each migration once", () =>
     assert.deepEqual(await postgresSchema(pg.sql), snapshotShape(latestSnapshot(project.config("v4")), "postgres"));
   }));
 
-test("migrate without credentials names what is missing", () =>
+function migrateWith(root, env) {
+  const child = spawnSync(process.execPath, [bin, "migrate"], { cwd: root, env, encoding: "utf8", timeout: 30_000 });
+  return { code: child.status, stderr: child.stderr };
+}
+
+test("missing or wrong credentials and an unreachable endpoint are one-line errors", () =>
   inProject(async (project) => {
     project.schema("v1", USERS_V1);
     await generate(project.config("v1"), quiet);
@@ -216,10 +221,17 @@ test("migrate without credentials names what is missing", () =>
     const env = { ...process.env };
     delete env.DATABASE_URL;
     delete env.NEON_HTTP_ENDPOINT;
-    const child = spawn(process.execPath, [bin, "migrate"], { cwd: project.root, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (d) => (stderr += d));
-    const code = await new Promise((resolve) => child.on("exit", resolve));
-    assert.equal(code, 1);
-    assert.match(stderr, /^sluice: migrate: no Postgres connection string: set neon\.connectionString in the config, or DATABASE_URL/);
+    const none = migrateWith(project.root, env);
+    assert.equal(none.code, 1);
+    assert.match(none.stderr, /^sluice: migrate: no Postgres connection string: set neon\.connectionString in the config, or DATABASE_URL\n$/);
+
+    const wrong = pg.credentials.connectionString.replace(/:[^:@]+@/, ":wrong@");
+    const refused = migrateWith(project.root, { ...env, DATABASE_URL: wrong, NEON_HTTP_ENDPOINT: pg.credentials.endpoint });
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /^sluice: cannot read the __sluice_migrations ledger: password authentication failed for user "sluice"\n$/);
+
+    const away = migrateWith(project.root, { ...env, DATABASE_URL: pg.credentials.connectionString, NEON_HTTP_ENDPOINT: "http://127.0.0.1:9/sql" });
+    assert.equal(away.code, 1);
+    assert.match(away.stderr, /^sluice: cannot reach http:\/\/127\.0\.0\.1:9\/sql: /);
+    assert.deepEqual(await rows(`select count(*) from pg_tables where tablename = '__sluice_migrations'`), [["0"]]);
   }));
