@@ -2,6 +2,9 @@
 // read, diffed against the schema and made to match it; rows survive; data loss is refused
 // without --force, naming what would go and how many rows hold it; renames need an answer.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 
 import { CliError } from "../../../cli/errors.js";
@@ -161,3 +164,32 @@ for (const [kind, start] of Object.entries(databases)) {
       }));
   });
 }
+
+test("the CLI pushes to the local D1 of a wrangler config, and exits 1 listing data loss", async () => {
+  const project = tempProject();
+  const bin = new URL("../../../bin/sluice.js", import.meta.url).pathname;
+  const run = (...args) => spawnSync(process.execPath, [bin, "push", ...args], { cwd: project.root, encoding: "utf8", input: "" });
+  try {
+    writeFileSync(
+      join(project.root, "wrangler.toml"),
+      `name = "push-cli"\ncompatibility_date = "2025-09-01"\n\n[[d1_databases]]\nbinding = "DB"\n` +
+        `database_name = "push"\ndatabase_id = "00000000-0000-4000-8000-0000000000aa"\n`,
+    );
+    const config = (v) => JSON.stringify({ schema: `./${v}.js`, dialect: "sqlite", d1: { binding: "DB", configPath: "./wrangler.toml", persist: { path: "./state" } } });
+    project.schema("v1", V1);
+    project.schema("small", USERS_V1);
+    writeFileSync(join(project.root, "sluice.config.json"), config("v1"));
+    const first = run();
+    assert.equal(first.status, 0, first.stderr);
+    assert.match(first.stdout, /^Read the live schema: 0 table\(s\) \(\d+ ms\)\nApplied 3 statement\(s\) \(\d+ ms\)\n$/);
+    writeFileSync(join(project.root, "sluice.config.json"), config("small"));
+    const refused = run();
+    assert.equal(refused.status, 1);
+    assert.match(refused.stderr, /^sluice: push would lose data:\n  - table posts is dropped with all its rows \(0 rows\)\n/);
+    const forced = run("--force");
+    assert.equal(forced.status, 0, forced.stderr);
+    assert.match(run().stdout, /No changes: the database matches the schema\./);
+  } finally {
+    project.dispose();
+  }
+});
