@@ -1,22 +1,16 @@
 #pragma once
-// Small readers over simdjson's DOM for the cold-path documents (schema, spec, validator):
-// each turns a missing or mistyped member into an invalid_document error with its path.
+// Readers over the JSON tree for the cold-path documents: each turns a missing or mistyped
+// member into an invalid_document error.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/json_tree.h"
 #include "core/result.h"
-#include "simdjson.h"
 
 namespace sluice::dom {
-
-using element = simdjson::dom::element;
-using object = simdjson::dom::object;
-using array = simdjson::dom::array;
-
-// Errors: invalid_json.
-[[nodiscard]] result<element> parse(simdjson::dom::parser& parser, std::string_view text) noexcept;
 
 [[nodiscard]] error invalid(std::string message, std::vector<std::string> path = {}) noexcept;
 
@@ -30,7 +24,7 @@ using array = simdjson::dom::array;
 [[nodiscard]] result<std::optional<int64_t>> optional_int(object o, std::string_view key) noexcept;
 // An array of strings; a missing member is an empty list.
 [[nodiscard]] result<std::vector<std::string>> string_list(object o, std::string_view key) noexcept;
-// Serialises an element back to compact JSON text.
+// Serialises an element back to compact JSON text (number tokens as written).
 [[nodiscard]] std::string to_json(element e) noexcept;
 
 }  // namespace sluice::dom

@@ -65,10 +65,9 @@ status copy_root_scalar(od::document& doc, od::json_type type, json_writer& w) n
       return ok_status();
     }
     case od::json_type::number: {
-      double ignored = 0;
-      auto e = doc.get_double().get(ignored);
-      // Beyond a double's range JSON.parse still answers (Infinity); simdjson refuses.
-      if (e && e != simdjson::NUMBER_ERROR) return json_error(e);
+      // Consumed as text: simdjson's own number parser would link its 10 KiB table of powers
+      // into the module, and refuses what JSON.parse reads as Infinity.
+      if (auto e = doc.raw_json().get(token)) return json_error(e);
       if (!write_number(w, trim_token(token))) return invalid("malformed number");
       return ok_status();
     }
@@ -124,10 +123,33 @@ status copy_value(od::value value, json_writer& w, int depth) noexcept {
   return copy_scalar(value, type, w);
 }
 
+// Own short messages: simdjson's table of every error's text would ship in the module.
+const char* json_error_text(simdjson::error_code code) noexcept {
+  switch (code) {
+    case simdjson::EMPTY: return "no JSON found";
+    case simdjson::UTF8_ERROR: return "invalid UTF-8";
+    case simdjson::STRING_ERROR:
+    case simdjson::UNCLOSED_STRING:
+    case simdjson::UNESCAPED_CHARS: return "malformed string";
+    case simdjson::NUMBER_ERROR:
+    case simdjson::BIGINT_ERROR: return "malformed number";
+    case simdjson::T_ATOM_ERROR:
+    case simdjson::F_ATOM_ERROR:
+    case simdjson::N_ATOM_ERROR: return "malformed literal";
+    case simdjson::INCORRECT_TYPE: return "malformed value";
+    case simdjson::DEPTH_ERROR: return "JSON nested too deeply";
+    case simdjson::TRAILING_CONTENT: return "unexpected content after the JSON value";
+    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT: return "unterminated array or object";
+    case simdjson::CAPACITY:
+    case simdjson::MEMALLOC: return "JSON text too large";
+    default: return "malformed JSON: misplaced or missing commas, colons, brackets or keys";
+  }
+}
+
 }  // namespace
 
 error json_error(simdjson::error_code code) noexcept {
-  return make_error(error_code::invalid_json, simdjson::error_message(code));
+  return make_error(error_code::invalid_json, json_error_text(code));
 }
 
 status copy_json(od::value value, json_writer& w) noexcept { return copy_value(value, w, 0); }

@@ -70,8 +70,8 @@ std::string plan_to_json(const migration_plan& plan) {
 }  // namespace
 
 result<std::string> migration_plan_json(std::string_view request) noexcept {
-  simdjson::dom::parser parser;
-  SLUICE_TRY(root, dom::parse(parser, request));
+  dom::document doc;
+  SLUICE_TRY(root, dom::parse(doc, request));
   SLUICE_TRY(o, dom::as_object(root, "plan request"));
   SLUICE_TRY(dialect_name, dom::required_string(o, "dialect"));
   if (dialect_name != "postgres" && dialect_name != "sqlite")

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
+#include "core/json_tree.h"
 #include "migrate/literal.h"
-#include "simdjson.h"
 #include "sql/identifier.h"
 #include "sql/types.h"
 
@@ -16,25 +16,20 @@ using sql::append_identifier;
 
 // A literal default. json columns take the JSON text itself; other values by JSON type.
 void append_value_literal(std::string& out, const sql::dialect& d, const column& c) {
-  simdjson::dom::parser parser;
-  simdjson::dom::element e;
-  if (sql::is_json(c) || parser.parse(c.def.value_json).get(e)) {
+  dom::document doc;
+  auto parsed = dom::parse(doc, c.def.value_json);
+  if (sql::is_json(c) || !parsed.ok()) {
     append_string_literal(out, c.def.value_json);
     return;
   }
-  switch (e.type()) {
-    case simdjson::dom::element_type::STRING:
-      append_string_literal(out, e.get_string().value_unsafe());
-      return;
-    case simdjson::dom::element_type::BOOL:
-      out += d.boolean_literal(e.get_bool().value_unsafe());
-      return;
-    case simdjson::dom::element_type::NULL_VALUE: out += "null"; return;
-    case simdjson::dom::element_type::INT64:
-    case simdjson::dom::element_type::UINT64:
-    case simdjson::dom::element_type::DOUBLE: out += c.def.value_json; return;
-    case simdjson::dom::element_type::ARRAY:
-    case simdjson::dom::element_type::OBJECT: append_string_literal(out, c.def.value_json); return;
+  const dom::element e = parsed.value();
+  switch (e.kind()) {
+    case dom::json_kind::string: append_string_literal(out, *e.get_string()); return;
+    case dom::json_kind::boolean: out += d.boolean_literal(*e.get_bool()); return;
+    case dom::json_kind::null: out += "null"; return;
+    case dom::json_kind::number: out += c.def.value_json; return;
+    case dom::json_kind::array:
+    case dom::json_kind::object: append_string_literal(out, c.def.value_json); return;
   }
 }
 

@@ -12,9 +12,8 @@ result<std::optional<returning_clause>> read_returning(const expr_reader& r, dom
   auto e = dom::member(o, "returning");
   if (!e || e->is_null()) return std::optional<returning_clause>{};
   const json_path path = child(root_path, "returning");
-  std::string_view mode;
-  if (!e->get_string().get(mode)) {
-    if (mode != "all") return invalid_at("must be \"all\" or a list of fields", path);
+  if (auto mode = e->get_string()) {
+    if (*mode != "all") return invalid_at("must be \"all\" or a list of fields", path);
     return std::optional<returning_clause>{returning_clause{}};
   }
   SLUICE_TRY(fields, read_output_fields(r, *e, path));

@@ -45,12 +45,15 @@ result<dom::element> required_member(dom::object o, std::string_view key, const 
 }
 
 result<expr_id> read_column(const expr_reader& r, dom::element e, const json_path& path) {
-  dom::array a;
-  std::string_view table_key;
-  std::string_view column_key;
-  if (e.get_array().get(a) || a.size() != 2 || a.at(0).get_string().get(table_key) ||
-      a.at(1).get_string().get(column_key))
-    return invalid_at("\"col\" must be [tableKey, columnKey]", path);
+  auto a = e.get_array();
+  std::optional<std::string_view> keys[2];
+  if (a && a->size() == 2) {
+    size_t i = 0;
+    for (dom::element item : *a) keys[i++] = item.get_string();
+  }
+  if (!keys[0] || !keys[1]) return invalid_at("\"col\" must be [tableKey, columnKey]", path);
+  const std::string_view table_key = *keys[0];
+  const std::string_view column_key = *keys[1];
   if (r.scope.empty()) return invalid_at("no column can be read here", path);
   for (auto it = r.scope.rbegin(); it != r.scope.rend(); ++it) {
     if ((*it)->key != table_key) continue;
@@ -155,33 +158,32 @@ error invalid_at(std::string message, const json_path& path) noexcept {
 }
 
 result<dom::object> object_at(dom::element e, const json_path& path) noexcept {
-  dom::object o;
-  if (e.get_object().get(o)) return invalid_at("must be an object", path);
-  return o;
+  auto o = e.get_object();
+  if (!o) return invalid_at("must be an object", path);
+  return *o;
 }
 
 result<dom::array> array_at(dom::element e, const json_path& path) noexcept {
-  dom::array a;
-  if (e.get_array().get(a)) return invalid_at("must be an array", path);
-  return a;
+  auto a = e.get_array();
+  if (!a) return invalid_at("must be an array", path);
+  return *a;
 }
 
 result<std::string_view> string_at(dom::object o, std::string_view key,
                                    const json_path& path) noexcept {
   auto e = dom::member(o, key);
-  std::string_view s;
-  if (!e || e->get_string().get(s)) return invalid_at("must be a string", child(path, key));
-  return s;
+  auto s = e ? e->get_string() : std::nullopt;
+  if (!s) return invalid_at("must be a string", child(path, key));
+  return *s;
 }
 
 result<param_ref> read_param(dom::element e, const json_path& path) noexcept {
-  dom::object o;
-  dom::element index_element;
-  uint64_t index = 0;
-  if (e.get_object().get(o) || o.at_key("param").get(index_element) ||
-      index_element.get_uint64().get(index) || index > std::numeric_limits<uint32_t>::max())
+  auto o = e.get_object();
+  auto index_element = o ? o->find("param") : std::nullopt;
+  auto index = index_element ? index_element->get_uint64() : std::nullopt;
+  if (!index || *index > std::numeric_limits<uint32_t>::max())
     return invalid_at("must be {\"param\":N}", path);
-  return param_ref{static_cast<uint32_t>(index)};
+  return param_ref{static_cast<uint32_t>(*index)};
 }
 
 result<std::optional<expr_id>> read_condition(const expr_reader& r, dom::element e,
@@ -197,10 +199,9 @@ result<std::optional<expr_id>> read_condition(const expr_reader& r, dom::element
     return optional_id{r.pool.add(p)};
   }
   auto op = dom::member(o, "op");
-  std::string_view name;
-  if (!op || op->get_string().get(name))
-    return invalid_at("an expression needs \"col\", \"param\" or \"op\"", path);
-  return read_operator(r, o, name, path);
+  auto name = op ? op->get_string() : std::nullopt;
+  if (!name) return invalid_at("an expression needs \"col\", \"param\" or \"op\"", path);
+  return read_operator(r, o, *name, path);
 }
 
 result<expr_id> read_operand(const expr_reader& r, dom::element e, const json_path& path) noexcept {
@@ -230,10 +231,10 @@ result<std::vector<order_term>> read_order_by(const expr_reader& r, dom::object 
     SLUICE_TRY(expr_element, required_member(term, "expr", item_path));
     SLUICE_TRY(value, read_operand(r, expr_element, child(item_path, "expr")));
     auto dir = dom::member(term, "dir");
-    std::string_view dir_name = "asc";
-    if (dir && (dir->get_string().get(dir_name) || (dir_name != "asc" && dir_name != "desc")))
+    const auto dir_name = dir ? dir->get_string() : std::string_view("asc");
+    if (!dir_name || (*dir_name != "asc" && *dir_name != "desc"))
       return invalid_at("\"dir\" must be \"asc\" or \"desc\"", child(item_path, "dir"));
-    out.push_back({value, dir_name == "desc" ? sort_direction::desc : sort_direction::asc});
+    out.push_back({value, *dir_name == "desc" ? sort_direction::desc : sort_direction::asc});
   }
   return out;
 }

@@ -16,12 +16,12 @@ result<std::vector<const schema::column*>> read_columns(const schema::table& t, 
   size_t i = 0;
   for (dom::element item : items) {
     const json_path item_path = child(list_path, i++);
-    std::string_view key;
-    if (item.get_string().get(key)) return invalid_at("must be a column key", item_path);
-    const schema::column* c = t.find_column(key);
+    const auto key = item.get_string();
+    if (!key) return invalid_at("must be a column key", item_path);
+    const schema::column* c = t.find_column(*key);
     if (!c)
       return make_error(error_code::unknown_column,
-                        "table \"" + t.key + "\" has no column \"" + std::string(key) + "\"",
+                        "table \"" + t.key + "\" has no column \"" + std::string(*key) + "\"",
                         item_path);
     out.push_back(c);
   }

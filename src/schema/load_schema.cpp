@@ -238,8 +238,8 @@ status check_references(const catalog& cat) {
 }  // namespace
 
 result<catalog> load_schema(std::string_view document) noexcept {
-  simdjson::dom::parser parser;
-  SLUICE_TRY(root, dom::parse(parser, document));
+  dom::document doc;
+  SLUICE_TRY(root, dom::parse(doc, document));
   SLUICE_TRY(o, dom::as_object(root, "schema document"));
   catalog cat;
   SLUICE_CHECK(read_list(o, "enums", cat.enums, read_enum));

@@ -11,11 +11,9 @@ namespace {
 
 result<dialect_id> read_dialect(dom::object root) {
   auto e = dom::member(root, "dialect");
-  std::string_view name;
-  if (e && !e->get_string().get(name)) {
-    if (name == "postgres") return dialect_id::postgres;
-    if (name == "sqlite") return dialect_id::sqlite;
-  }
+  const auto name = e ? e->get_string() : std::nullopt;
+  if (name == "postgres") return dialect_id::postgres;
+  if (name == "sqlite") return dialect_id::sqlite;
   return make_error(error_code::invalid_document, "\"dialect\" must be \"postgres\" or \"sqlite\"",
                     {"dialect"});
 }
@@ -35,12 +33,12 @@ struct family_dispatch {
 }  // namespace
 
 result<compiled> compile(const schema::catalog& cat, std::string_view spec_json) noexcept {
-  simdjson::dom::parser parser;
-  SLUICE_TRY(root, dom::parse(parser, spec_json));
-  dom::object o;
-  if (root.get_object().get(o)) return dom::invalid("the query spec must be an object");
-  SLUICE_TRY(id, read_dialect(o));
-  SLUICE_TRY(parsed, query::parse_spec(cat, o));
+  dom::document doc;
+  SLUICE_TRY(root, dom::parse(doc, spec_json));
+  const auto o = root.get_object();
+  if (!o) return dom::invalid("the query spec must be an object");
+  SLUICE_TRY(id, read_dialect(*o));
+  SLUICE_TRY(parsed, query::parse_spec(cat, *o));
   return std::visit(family_dispatch{dialect_for(id), parsed.exprs}, parsed.stmt);
 }
 

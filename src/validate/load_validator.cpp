@@ -64,8 +64,8 @@ status add_refinements(validator& v, const schema::catalog& catalog, const schem
 }  // namespace
 
 result<validator> load_validator(const schema::catalog& catalog, std::string_view spec_json) noexcept {
-  simdjson::dom::parser parser;
-  SLUICE_TRY(root, dom::parse(parser, spec_json));
+  dom::document doc;
+  SLUICE_TRY(root, dom::parse(doc, spec_json));
   SLUICE_TRY(spec, dom::as_object(root, "a validator spec"));
   SLUICE_CHECK(check_members(spec));
   SLUICE_TRY(table_key, dom::required_string(spec, "table"));

@@ -27,8 +27,9 @@ error invalid(const column_rule& rule, std::string message) noexcept {
 result<double> bound(const column_rule& rule, dom::object spec, std::string_view name,
                      bool length) noexcept {
   const auto value = dom::member(spec, "value");
-  double v = 0;
-  if (!value || value->get_double().get(v) || !std::isfinite(v))
+  const auto number = value ? value->get_double() : std::nullopt;
+  const double v = number.value_or(0);
+  if (!number || !std::isfinite(v))
     return invalid(rule, std::string(name) + " needs a numeric \"value\"");
   if (length && (v < 0 || std::trunc(v) != v || v > 4294967295.0))
     return invalid(rule, std::string(name) + " needs a non-negative integer \"value\"");

@@ -12,20 +12,20 @@ namespace sluice::query {
 namespace {
 
 struct parsed {
-  simdjson::dom::parser parser;
+  dom::document doc;
   result<spec> value = make_error(error_code::invalid_json, "not parsed");
 };
 
 std::unique_ptr<parsed> parse(std::string_view text) {
   auto out = std::make_unique<parsed>();
-  auto root = dom::parse(out->parser, text);
+  auto root = dom::parse(out->doc, text);
   if (!root.ok()) {
     out->value = root.err();
     return out;
   }
-  dom::object o;
-  if (root.value().get_object().get(o)) return out;
-  out->value = parse_spec(testing::tutorial_catalog(), o);
+  const auto o = root.value().get_object();
+  if (!o) return out;
+  out->value = parse_spec(testing::tutorial_catalog(), *o);
   return out;
 }
 
