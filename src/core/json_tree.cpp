@@ -2,111 +2,150 @@
 
 #include <cmath>
 #include <limits>
-#include <type_traits>
 
-#include "decode/json_copy.h"
 #include "decode/json_number.h"
 #include "decode/json_string.h"
+#include "simdjson.h"
 
 namespace sluice::dom {
 namespace {
 
-namespace od = simdjson::ondemand;
-
 // Deep enough for any real document, shallow enough for a 256 KiB WASM stack.
 constexpr int max_depth = 256;
 
-error malformed(std::string message) noexcept {
-  return make_error(error_code::invalid_json, std::move(message));
-}
-
-// Builds the nodes of one value in pre-order.
-class builder {
+class reader {
  public:
-  explicit builder(std::vector<node>& nodes) noexcept : nodes_(nodes) {}
+  reader(std::string_view text, std::vector<node>& nodes, std::string& unescaped) noexcept
+      : text_(text), nodes_(nodes), unescaped_(unescaped) {}
 
-  status value(od::value v, std::string_view key, int depth) noexcept {
-    if (depth > max_depth) return malformed("JSON nested too deeply");
-    od::json_type type;
-    if (auto e = v.type().get(type)) return decode::json_error(e);
-    const size_t at = open(key);
-    if (type == od::json_type::object) {
-      nodes_[at].kind = json_kind::object;
-      od::object o;
-      if (auto e = v.get_object().get(o)) return decode::json_error(e);
-      for (auto field : o) {
-        std::string_view member_key;
-        if (auto e = field.unescaped_key().get(member_key)) return decode::json_error(e);
-        od::value child;
-        if (auto e = field.value().get(child)) return decode::json_error(e);
-        SLUICE_CHECK(value(child, member_key, depth + 1));
+  status document() noexcept {
+    skip_space();
+    if (at_end()) return fail("no JSON found");
+    SLUICE_CHECK(value({}, 0));
+    skip_space();
+    if (!at_end()) return fail("unexpected content after the JSON value");
+    return ok_status();
+  }
+
+ private:
+  status value(std::string_view key, int depth) noexcept {
+    if (depth > max_depth) return fail("JSON nested too deeply");
+    const size_t at = nodes_.size();
+    nodes_.push_back(node{});
+    nodes_[at].key = key;
+    if (at_end()) return fail("unexpected end of JSON");
+    switch (text_[pos_]) {
+      case '{': SLUICE_CHECK(object(at, depth)); break;
+      case '[': SLUICE_CHECK(array(at, depth)); break;
+      case '"': {
+        SLUICE_TRY(text, string());
+        nodes_[at].kind = json_kind::string;
+        nodes_[at].text = text;
+        break;
       }
-    } else if (type == od::json_type::array) {
-      nodes_[at].kind = json_kind::array;
-      od::array a;
-      if (auto e = v.get_array().get(a)) return decode::json_error(e);
-      for (auto item : a) {
-        od::value child;
-        if (auto e = item.get(child)) return decode::json_error(e);
-        SLUICE_CHECK(value(child, {}, depth + 1));
-      }
-    } else {
-      SLUICE_CHECK(scalar(v, type, at));
+      case 't': SLUICE_CHECK(literal("true", json_kind::boolean, at)); nodes_[at].boolean = true; break;
+      case 'f': SLUICE_CHECK(literal("false", json_kind::boolean, at)); break;
+      case 'n': SLUICE_CHECK(literal("null", json_kind::null, at)); break;
+      default: SLUICE_CHECK(number(at));
     }
     nodes_[at].size = static_cast<uint32_t>(nodes_.size() - at);
     return ok_status();
   }
 
-  // A scalar read alike from a value and from a root document (which must be consumed, so
-  // that simdjson checks nothing trails it).
-  template <typename Source>
-  status scalar(Source& source, od::json_type type, size_t at) noexcept {
-    node& n = nodes_[at];
-    switch (type) {
-      case od::json_type::string: {
-        n.kind = json_kind::string;
-        if (auto e = source.get_string().get(n.text)) return decode::json_error(e);
-        return ok_status();
+  status object(size_t at, int depth) noexcept {
+    nodes_[at].kind = json_kind::object;
+    ++pos_;
+    skip_space();
+    if (take('}')) return ok_status();
+    do {
+      skip_space();
+      if (at_end() || text_[pos_] != '"') return fail("expected a member name");
+      SLUICE_TRY(key, string());
+      skip_space();
+      if (!take(':')) return fail("expected ':'");
+      skip_space();
+      SLUICE_CHECK(value(key, depth + 1));
+      skip_space();
+    } while (take(','));
+    if (!take('}')) return fail("expected ',' or '}'");
+    return ok_status();
+  }
+
+  status array(size_t at, int depth) noexcept {
+    nodes_[at].kind = json_kind::array;
+    ++pos_;
+    skip_space();
+    if (take(']')) return ok_status();
+    do {
+      skip_space();
+      SLUICE_CHECK(value({}, depth + 1));
+      skip_space();
+    } while (take(','));
+    if (!take(']')) return fail("expected ',' or ']'");
+    return ok_status();
+  }
+
+  // The content of the string token at pos_: a view of the text when it has no escapes.
+  result<std::string_view> string() noexcept {
+    const size_t start = ++pos_;
+    bool escaped = false;
+    for (; !at_end() && text_[pos_] != '"'; ++pos_) {
+      if (static_cast<unsigned char>(text_[pos_]) < 0x20) return fail("control character in a string");
+      if (text_[pos_] == '\\') {
+        escaped = true;
+        ++pos_;
       }
-      case od::json_type::number: {
-        n.kind = json_kind::number;
-        // Read as text (simdjson's number parser would bring its table of powers along).
-        std::string_view token;
-        if constexpr (std::is_same_v<Source, od::document>) {
-          if (auto e = source.raw_json().get(token)) return decode::json_error(e);
-        } else {
-          token = source.raw_json_token();
-        }
-        n.text = decode::trim_token(token);
-        const auto number = decode::parse_number(n.text);
-        if (!number || !std::isfinite(*number)) return malformed("malformed number");
-        return ok_status();
-      }
-      case od::json_type::boolean: {
-        n.kind = json_kind::boolean;
-        if (auto e = source.get_bool().get(n.boolean)) return decode::json_error(e);
-        return ok_status();
-      }
-      case od::json_type::null: {
-        bool is_null = false;
-        if (auto e = source.is_null().get(is_null)) return decode::json_error(e);
-        if (!is_null) return malformed("malformed literal");
-        return ok_status();
-      }
-      case od::json_type::array:
-      case od::json_type::object: break;
     }
-    return malformed("expected a scalar");
+    if (at_end()) return fail("unterminated string");
+    const std::string_view body = text_.substr(start, pos_++ - start);
+    if (!escaped) return body;
+    const size_t from = unescaped_.size();
+    // A lone surrogate escape unescapes to bytes that are not UTF-8: refused, as by simdjson.
+    if (!decode::unescape(body, unescaped_) ||
+        !simdjson::validate_utf8(std::string_view(unescaped_).substr(from)))
+      return fail("malformed string escape");
+    return std::string_view(unescaped_).substr(from);
   }
 
-  size_t open(std::string_view key) noexcept {
-    nodes_.push_back(node{});
-    nodes_.back().key = key;
-    return nodes_.size() - 1;
+  status literal(std::string_view word, json_kind kind, size_t at) noexcept {
+    if (text_.substr(pos_, word.size()) != word) return fail("malformed literal");
+    pos_ += word.size();
+    nodes_[at].kind = kind;
+    return ok_status();
   }
 
- private:
+  status number(size_t at) noexcept {
+    const size_t start = pos_;
+    while (!at_end() && std::string_view("0123456789+-.eE").find(text_[pos_]) != std::string_view::npos)
+      ++pos_;
+    const std::string_view token = text_.substr(start, pos_ - start);
+    const auto parsed = decode::parse_number(token);
+    if (token.empty()) return fail("unexpected character");
+    if (!parsed || !std::isfinite(*parsed)) return fail("malformed number");
+    nodes_[at].kind = json_kind::number;
+    nodes_[at].text = token;
+    return ok_status();
+  }
+
+  void skip_space() noexcept {
+    while (!at_end() && (text_[pos_] == ' ' || text_[pos_] == '\n' || text_[pos_] == '\r' ||
+                         text_[pos_] == '\t'))
+      ++pos_;
+  }
+  bool take(char c) noexcept {
+    if (at_end() || text_[pos_] != c) return false;
+    ++pos_;
+    return true;
+  }
+  [[nodiscard]] bool at_end() const noexcept { return pos_ >= text_.size(); }
+  [[nodiscard]] error fail(std::string_view what) const noexcept {
+    return make_error(error_code::invalid_json, std::string(what) + " at byte " + std::to_string(pos_));
+  }
+
+  std::string_view text_;
+  size_t pos_ = 0;
   std::vector<node>& nodes_;
+  std::string& unescaped_;
 };
 
 // The digits of an integer token (no fraction, no exponent) and whether it is negative.
@@ -181,21 +220,12 @@ size_t array::size() const noexcept {
 }
 
 result<element> document::parse(std::string_view text) noexcept {
-  input_ = simdjson::padded_string(text);
   nodes_.clear();
-  od::document doc;
-  if (auto e = parser_.iterate(input_).get(doc)) return decode::json_error(e);
-  od::json_type type;
-  if (auto e = doc.type().get(type)) return decode::json_error(e);
-  builder b(nodes_);
-  if (type == od::json_type::array || type == od::json_type::object) {
-    od::value root;
-    if (auto e = doc.get_value().get(root)) return decode::json_error(e);
-    SLUICE_CHECK(b.value(root, {}, 0));
-  } else {
-    SLUICE_CHECK(b.scalar(doc, type, b.open({})));
-  }
-  if (!doc.at_end()) return malformed("unexpected content after the JSON value");
+  unescaped_.clear();
+  if (!simdjson::validate_utf8(text)) return make_error(error_code::invalid_json, "invalid UTF-8");
+  input_.assign(text);
+  unescaped_.reserve(input_.size());
+  SLUICE_CHECK(reader(input_, nodes_, unescaped_).document());
   return element(nodes_.data());
 }
 

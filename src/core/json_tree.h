@@ -1,14 +1,15 @@
 #pragma once
 // A small read-only JSON tree for the cold-path documents (schema, spec, validator, plan
-// request), built with simdjson's on-demand parser: the hot path already links that parser, so
-// reading the documents of start-up does not pull a second one (simdjson's DOM) into the module.
+// request) and its own recursive-descent parser. These documents are small and read once, so
+// a plain parser serves them; simdjson (its DOM, or on-demand code inlined into every reader)
+// would cost the Worker's module tens of KB for no measurable gain.
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/result.h"
-#include "simdjson.h"
 
 namespace sluice::dom {
 
@@ -101,7 +102,7 @@ class array {
   const node* node_ = nullptr;
 };
 
-// Owns a parsed document: the padded input, the parser's unescaped strings and the nodes.
+// Owns a parsed document: a copy of the text, the strings that had escapes, and the nodes.
 // Elements point into it, so it is neither copied nor moved.
 class document {
  public:
@@ -109,12 +110,13 @@ class document {
   document(const document&) = delete;
   document& operator=(const document&) = delete;
 
-  // Errors: invalid_json (malformed, or nested deeper than 256 levels).
+  // The grammar of RFC 8259 over UTF-8 text; strings must stay UTF-8 once unescaped (no lone
+  // surrogate escapes). Errors: invalid_json (naming the byte offset), also past 256 levels.
   [[nodiscard]] result<element> parse(std::string_view text) noexcept;
 
  private:
-  simdjson::padded_string input_;
-  simdjson::ondemand::parser parser_;
+  std::string input_;
+  std::string unescaped_;  // reserved to the text's size up front, so views into it stay valid
   std::vector<node> nodes_;
 };
 

@@ -79,12 +79,21 @@ TEST(JsonTree, RootScalarsAreDocumentsToo) {
 TEST(JsonTree, MalformedTextIsInvalidJson) {
   for (const char* bad : {"", "{", "[1,]", "{\"a\":1,}", "{\"a\" 1}", "1 2", "{} x", "[01]",
                           "[-]", "[1.]", "[1e400]", "[nul]", "[tru]", "\"\\ud800\"",
-                          "{\"a\":\"\\x\"}", "[1]]"}) {
+                          "{\"a\":\"\\x\"}", "[1]]", "  ", "[1 2]", "{\"a\":}", "{1:2}",
+                          "[+1]", "[.5]", "{\"a\":1 \"b\":2}", "[\"a\x01\"]", "[\"a]",
+                          "\xff", "[\"\\udc00x\"]"}) {
     document doc;
     auto root = parse(doc, bad);
     ASSERT_FALSE(root.ok()) << bad;
     EXPECT_EQ(root.err().code, error_code::invalid_json) << bad;
   }
+}
+
+TEST(JsonTree, AnErrorNamesTheByteAtFault) {
+  document doc;
+  auto root = parse(doc, R"({"a":[1,]})");
+  ASSERT_FALSE(root.ok());
+  EXPECT_EQ(root.err().message, "unexpected character at byte 8");
 }
 
 TEST(JsonTree, DeepNestingIsRefusedNotRecursedInto) {
