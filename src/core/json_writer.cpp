@@ -6,71 +6,101 @@
 #include "core/number_format.h"
 
 namespace sluice {
+namespace {
 
-void json_writer::separate() noexcept {
-  if (need_comma_) out_.push_back(',');
-  need_comma_ = true;
+// Where a byte must be escaped in a JSON string, and how (0: copied as it is).
+constexpr char escape_of(unsigned char c) noexcept {
+  switch (c) {
+    case '"': return '"';
+    case '\\': return '\\';
+    case '\n': return 'n';
+    case '\r': return 'r';
+    case '\t': return 't';
+    case '\b': return 'b';
+    case '\f': return 'f';
+    default: return c < 0x20 ? 'u' : 0;
+  }
+}
+
+}  // namespace
+
+void json_writer::grow(size_t more) noexcept {
+  const size_t wanted = size_ + more;
+  size_t capacity = out_.size() < 64 ? 64 : out_.size();
+  while (capacity < wanted) capacity *= 2;
+  out_.resize(capacity);
+}
+
+void json_writer::reserve(size_t n) noexcept {
+  if (out_.size() < n) out_.resize(n);
+}
+
+std::string json_writer::take() noexcept {
+  out_.resize(size_);
+  size_ = 0;
+  need_comma_ = false;
+  return std::move(out_);
 }
 
 void json_writer::begin_object() noexcept {
   separate();
-  out_.push_back('{');
+  put('{');
   need_comma_ = false;
 }
 
 void json_writer::end_object() noexcept {
-  out_.push_back('}');
+  put('}');
   need_comma_ = true;
 }
 
 void json_writer::begin_array() noexcept {
   separate();
-  out_.push_back('[');
+  put('[');
   need_comma_ = false;
 }
 
 void json_writer::end_array() noexcept {
-  out_.push_back(']');
+  put(']');
   need_comma_ = true;
 }
 
 void json_writer::key(std::string_view k) noexcept {
   separate();
-  out_.push_back('"');
-  append_json_escaped(out_, k);
-  out_.append("\":");
+  put('"');
+  put_escaped(k);
+  put("\":");
   need_comma_ = false;
 }
 
 void json_writer::string(std::string_view s) noexcept {
   begin_string();
-  append_json_escaped(out_, s);
+  put_escaped(s);
   end_string();
 }
 
 void json_writer::begin_string() noexcept {
   separate();
-  out_.push_back('"');
+  put('"');
 }
 
-void json_writer::string_body(std::string_view s) noexcept { append_json_escaped(out_, s); }
+void json_writer::string_body(std::string_view s) noexcept { put_escaped(s); }
 
-void json_writer::raw_body(std::string_view s) noexcept { out_.append(s); }
+void json_writer::raw_body(std::string_view s) noexcept { put(s); }
 
-void json_writer::end_string() noexcept { out_.push_back('"'); }
+void json_writer::end_string() noexcept { put('"'); }
 
 void json_writer::int64(int64_t v) noexcept {
   separate();
   char buf[24];
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  out_.append(buf, end);
+  put(std::string_view(buf, static_cast<size_t>(end - buf)));
 }
 
 void json_writer::uint64(uint64_t v) noexcept {
   separate();
   char buf[24];
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  out_.append(buf, end);
+  put(std::string_view(buf, static_cast<size_t>(end - buf)));
 }
 
 void json_writer::number(double v) noexcept {
@@ -80,47 +110,39 @@ void json_writer::number(double v) noexcept {
     return;
   }
   separate();
-  append_js_number(out_, v);
+  std::string text;
+  append_js_number(text, v);
+  put(text);
 }
 
 void json_writer::boolean(bool v) noexcept {
   separate();
-  out_.append(v ? "true" : "false");
+  put(v ? std::string_view("true") : std::string_view("false"));
 }
 
 void json_writer::null() noexcept {
   separate();
-  out_.append("null");
+  put("null");
 }
 
 void json_writer::raw(std::string_view json) noexcept {
   separate();
-  out_.append(json);
+  put(json);
 }
 
-void append_json_escaped(std::string& out, std::string_view s) noexcept {
+void json_writer::put_escaped(std::string_view s) noexcept {
   static constexpr char hex[] = "0123456789abcdef";
   size_t run_start = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s.data() + run_start, i - run_start);
+    const char escape = escape_of(c);
+    if (escape == 0) continue;
+    put(s.substr(run_start, i - run_start));
     run_start = i + 1;
-    switch (c) {
-      case '"': out.append("\\\""); break;
-      case '\\': out.append("\\\\"); break;
-      case '\n': out.append("\\n"); break;
-      case '\r': out.append("\\r"); break;
-      case '\t': out.append("\\t"); break;
-      case '\b': out.append("\\b"); break;
-      case '\f': out.append("\\f"); break;
-      default:
-        out.append("\\u00");
-        out.push_back(hex[c >> 4]);
-        out.push_back(hex[c & 0xf]);
-    }
+    const char spelled[] = {'\\', escape, '0', '0', hex[c >> 4], hex[c & 0xf]};
+    put(std::string_view(spelled, escape == 'u' ? 6 : 2));
   }
-  out.append(s.data() + run_start, s.size() - run_start);
+  put(s.substr(run_start));
 }
 
 }  // namespace sluice

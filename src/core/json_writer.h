@@ -1,7 +1,12 @@
 #pragma once
 // A streaming JSON writer into one growing buffer: no DOM, no intermediate strings.
 // Commas are placed automatically; callers only say what comes next.
+//
+// Bytes go through a raw cursor into the buffer (grown geometrically, rarely), never through
+// std::string's append/push_back: in the WASM build those are out-of-line library calls with
+// several more calls each, and the decoder writes every output byte through here.
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -28,17 +33,30 @@ class json_writer {
   void raw_body(std::string_view s) noexcept;
   void end_string() noexcept;
 
-  [[nodiscard]] const std::string& str() const noexcept { return out_; }
-  [[nodiscard]] std::string take() noexcept { return std::move(out_); }
-  void reserve(size_t n) noexcept { out_.reserve(n); }
+  [[nodiscard]] std::string_view str() const noexcept { return {out_.data(), size_}; }
+  [[nodiscard]] std::string take() noexcept;
+  void reserve(size_t n) noexcept;
 
  private:
-  void separate() noexcept;
-  std::string out_;
+  void separate() noexcept {
+    if (need_comma_) put(',');
+    need_comma_ = true;
+  }
+  void put(char c) noexcept {
+    if (size_ == out_.size()) grow(1);
+    out_[size_++] = c;
+  }
+  void put(std::string_view s) noexcept {
+    if (out_.size() - size_ < s.size()) grow(s.size());
+    std::memcpy(out_.data() + size_, s.data(), s.size());
+    size_ += s.size();
+  }
+  void put_escaped(std::string_view s) noexcept;
+  void grow(size_t more) noexcept;
+
+  std::string out_;  // out_.size() is the capacity; the first size_ bytes are written
+  size_t size_ = 0;
   bool need_comma_ = false;
 };
-
-// Appends `s` JSON-escaped (without quotes).
-void append_json_escaped(std::string& out, std::string_view s) noexcept;
 
 }  // namespace sluice
