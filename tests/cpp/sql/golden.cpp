@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "postgres_db.h"
 #include "sql/compiled_json.h"
 #include "sqlite_db.h"
 
@@ -31,6 +32,14 @@ void check(sql::dialect_id dialect, std::string_view spec, const std::vector<exp
       const std::string problem = sqlite_for(cat).prepare_problem(want[i].sql, params);
       if (!problem.empty())
         ADD_FAILURE() << "SQLite cannot prepare the golden statement\n  " << want[i].sql
+                      << "\n  " << problem;
+    }
+  } else {
+    for (const expected_sql& statement : want) {
+      const std::string problem = postgres_for(cat).prepare_problem(
+          statement.sql, golden_param_types(statement.params));
+      if (!problem.empty())
+        ADD_FAILURE() << "PostgreSQL cannot prepare the golden statement\n  " << statement.sql
                       << "\n  " << problem;
     }
   }

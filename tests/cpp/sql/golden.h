@@ -1,7 +1,8 @@
 #pragma once
 // Golden SQL checks. Each case lists the Postgres and the SQLite statements side by side; every
-// SQLite statement a case expects is also prepared by a real SQLite against a database built
-// from the schema's own DDL, so no golden can hold SQL that SQLite would refuse.
+// statement a case expects is also prepared by the real engine against a database built from
+// the schema's own DDL (SQLite in memory, PostgreSQL 15 from the ctest fixture), so no golden
+// can hold SQL that its database would refuse.
 #include <string>
 #include <string_view>
 #include <vector>

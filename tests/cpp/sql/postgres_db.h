@@ -1,0 +1,50 @@
+#pragma once
+// A real PostgreSQL 15 for the goldens: every Postgres statement a golden case expects is
+// PREPAREd by it against the schema's own DDL, as sqlite_db does for SQLite. The server is the
+// private cluster tests/cpp/sql/postgres_fixture.sh starts as a ctest fixture; the test binary
+// finds it through $SLUICE_TEST_PG_STATE (the fixture's state file).
+//
+// Each catalog's DDL runs in a schema of its own, inside a transaction that is never
+// committed: concurrent test processes never see each other's tables and nothing outlives
+// the connection. Parameters are sent untyped, as the gateway and Neon send them, so Postgres
+// infers each one's type from the statement; that inferred type must then fit the type the
+// golden gives the parameter.
+#include <libpq-fe.h>
+
+#include <string>
+#include <vector>
+
+#include "schema/catalog.h"
+#include "sql/compiled.h"
+
+namespace sluice::testing {
+
+class postgres_db {
+ public:
+  // Connects and creates `cat`'s tables; a failure is reported by prepare_problem().
+  explicit postgres_db(const schema::catalog& cat);
+  ~postgres_db();
+  postgres_db(const postgres_db&) = delete;
+  postgres_db& operator=(const postgres_db&) = delete;
+
+  // Empty when Postgres prepares `sql` with exactly the golden's parameters and infers for
+  // each a type that fits the golden's; otherwise what went wrong.
+  [[nodiscard]] std::string prepare_problem(const std::string& sql,
+                                            const std::vector<sql::param_type>& params);
+
+ private:
+  [[nodiscard]] std::string exec(const std::string& sql);
+  [[nodiscard]] std::string type_problem(size_t index, sql::param_type want, unsigned oid);
+
+  PGconn* conn_ = nullptr;
+  std::string setup_problem_;
+  unsigned statement_count_ = 0;
+};
+
+// One connection per catalog, opened on first use and kept for the test run.
+[[nodiscard]] postgres_db& postgres_for(const schema::catalog& cat);
+
+// The golden's parameter types, from its compact list (`0:integer, ="viewer":text`).
+[[nodiscard]] std::vector<sql::param_type> golden_param_types(const std::string& params);
+
+}  // namespace sluice::testing
