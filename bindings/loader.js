@@ -99,6 +99,7 @@ export class Core {
     return this.#take(this.#x.sluice_validate(validatorId, len), asBytes);
   }
 
+  // schemaDdl, snapshot and migrationPlan: only in the CLI's build (sluice-cli.wasm).
   schemaDdl(schemaId, dialect) {
     return this.#take(this.#x.sluice_schema_ddl(schemaId, dialect === "postgres" ? 0 : 1), false);
   }

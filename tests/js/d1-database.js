@@ -1,19 +1,15 @@
 // A real local D1 (Miniflare's workerd) with the tutorial tables created from the core's DDL.
 import { Miniflare } from "miniflare";
 
-import { STATUS_OK } from "../../bindings/loader.js";
+import { schemaStatements } from "../../scripts/lib/schema-ddl.mjs";
 import * as schema from "../../worker/app/schema.js";
 import { d1 } from "../../worker/drivers/d1.js";
 import { createDb } from "../../worker/index.js";
-import { sharedCore } from "../../worker/runtime/core.js";
-import { loadedSchema } from "../../worker/runtime/schema-registry.js";
 
 export async function startD1() {
   const mf = new Miniflare({ modules: true, script: "export default {}", d1Databases: ["DB"] });
   const binding = await mf.getD1Database("DB");
-  const answer = sharedCore().schemaDdl(loadedSchema(schema).id, "sqlite");
-  if (answer.status !== STATUS_OK) throw new Error(`schema DDL failed: ${answer.text}`);
-  for (const statement of JSON.parse(answer.text).statements) await binding.prepare(statement).run();
+  for (const statement of schemaStatements(schema, "sqlite")) await binding.prepare(statement).run();
   return { mf, binding, db: (options = {}) => createDb({ schema, driver: d1(binding), ...options }) };
 }
 
