@@ -29,17 +29,22 @@ void json_writer::grow(size_t more) noexcept {
   size_t capacity = out_.size() < 64 ? 64 : out_.size();
   while (capacity < wanted) capacity *= 2;
   out_.resize(capacity);
+  data_ = out_.data();
+  capacity_ = out_.size();
 }
 
 void json_writer::reserve(size_t n) noexcept {
-  if (out_.size() < n) out_.resize(n);
+  if (capacity_ < n) grow(n - size_);
 }
 
 std::string json_writer::take() noexcept {
   out_.resize(size_);
-  size_ = 0;
+  std::string taken = std::move(out_);
+  out_.clear();
+  data_ = out_.data();
+  capacity_ = size_ = 0;
   need_comma_ = false;
-  return std::move(out_);
+  return taken;
 }
 
 void json_writer::begin_object() noexcept {
@@ -93,14 +98,14 @@ void json_writer::int64(int64_t v) noexcept {
   separate();
   char buf[24];
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  put(std::string_view(buf, static_cast<size_t>(end - buf)));
+  put(buf, static_cast<size_t>(end - buf));
 }
 
 void json_writer::uint64(uint64_t v) noexcept {
   separate();
   char buf[24];
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  put(std::string_view(buf, static_cast<size_t>(end - buf)));
+  put(buf, static_cast<size_t>(end - buf));
 }
 
 void json_writer::number(double v) noexcept {
@@ -117,7 +122,11 @@ void json_writer::number(double v) noexcept {
 
 void json_writer::boolean(bool v) noexcept {
   separate();
-  put(v ? std::string_view("true") : std::string_view("false"));
+  if (v) {
+    put("true");
+  } else {
+    put("false");
+  }
 }
 
 void json_writer::null() noexcept {
@@ -130,19 +139,19 @@ void json_writer::raw(std::string_view json) noexcept {
   put(json);
 }
 
-void json_writer::put_escaped(std::string_view s) noexcept {
+[[gnu::flatten]] void json_writer::put_escaped(std::string_view s) noexcept {
   static constexpr char hex[] = "0123456789abcdef";
   size_t run_start = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     const char escape = escape_of(c);
     if (escape == 0) continue;
-    put(s.substr(run_start, i - run_start));
+    put(s.data() + run_start, i - run_start);
     run_start = i + 1;
     const char spelled[] = {'\\', escape, '0', '0', hex[c >> 4], hex[c & 0xf]};
-    put(std::string_view(spelled, escape == 'u' ? 6 : 2));
+    put(spelled, escape == 'u' ? 6 : 2);
   }
-  put(s.substr(run_start));
+  put(s.data() + run_start, s.size() - run_start);
 }
 
 }  // namespace sluice

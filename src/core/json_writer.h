@@ -14,6 +14,11 @@ namespace sluice {
 
 class json_writer {
  public:
+  json_writer() = default;
+  // Not copyable: data_ points into out_.
+  json_writer(const json_writer&) = delete;
+  json_writer& operator=(const json_writer&) = delete;
+
   void begin_object() noexcept;
   void end_object() noexcept;
   void begin_array() noexcept;
@@ -33,29 +38,38 @@ class json_writer {
   void raw_body(std::string_view s) noexcept;
   void end_string() noexcept;
 
-  [[nodiscard]] std::string_view str() const noexcept { return {out_.data(), size_}; }
+  [[nodiscard]] std::string_view str() const noexcept { return {data_, size_}; }
   [[nodiscard]] std::string take() noexcept;
   void reserve(size_t n) noexcept;
 
  private:
-  void separate() noexcept {
+  // Always inlined: the size-optimised build would otherwise make each byte a call.
+  [[gnu::always_inline]] void separate() noexcept {
     if (need_comma_) put(',');
     need_comma_ = true;
   }
-  void put(char c) noexcept {
-    if (size_ == out_.size()) grow(1);
-    out_[size_++] = c;
+  [[gnu::always_inline]] void put(char c) noexcept {
+    if (size_ == capacity_) grow(1);
+    data_[size_++] = c;
   }
-  void put(std::string_view s) noexcept {
-    if (out_.size() - size_ < s.size()) grow(s.size());
-    std::memcpy(out_.data() + size_, s.data(), s.size());
-    size_ += s.size();
+  [[gnu::always_inline]] void put(const char* bytes, size_t n) noexcept {
+    if (capacity_ - size_ < n) grow(n);
+    std::memcpy(data_ + size_, bytes, n);
+    size_ += n;
+  }
+  [[gnu::always_inline]] void put(std::string_view s) noexcept { put(s.data(), s.size()); }
+  // A literal's length is known here: no strlen call.
+  template <size_t N>
+  [[gnu::always_inline]] void put(const char (&literal)[N]) noexcept {
+    put(literal, N - 1);
   }
   void put_escaped(std::string_view s) noexcept;
   void grow(size_t more) noexcept;
 
-  std::string out_;  // out_.size() is the capacity; the first size_ bytes are written
-  size_t size_ = 0;
+  std::string out_;  // the storage: out_.size() is the capacity
+  char* data_ = nullptr;  // out_.data() and out_.size(), cached by grow()
+  size_t capacity_ = 0;
+  size_t size_ = 0;  // bytes written
   bool need_comma_ = false;
 };
 

@@ -88,7 +88,7 @@ std::optional<double> parse_number(std::string_view text) noexcept {
   return simdjson::internal::from_chars(text.data(), text.data() + text.size());
 }
 
-bool write_number(json_writer& w, std::string_view text) noexcept {
+[[gnu::flatten]] bool write_number(json_writer& w, std::string_view text) noexcept {
   if (is_js_canonical(text)) {
     w.raw(text);
     return true;

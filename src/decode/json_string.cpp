@@ -151,7 +151,7 @@ std::string_view string_token_body(std::string_view token) noexcept {
 
 bool is_plain(std::string_view body) noexcept { return first_attention(body) == body.size(); }
 
-bool write_string_body(json_writer& w, std::string_view body) noexcept {
+[[gnu::flatten]] bool write_string_body(json_writer& w, std::string_view body) noexcept {
   size_t run_start = 0;
   size_t i = first_attention(body);
   while (i < body.size()) {

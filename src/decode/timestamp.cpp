@@ -113,7 +113,7 @@ uint32_t days_in_month(int64_t year, uint32_t month) noexcept {
   return lengths[(month - 1) % 12];
 }
 
-std::optional<timestamp_fields> parse_timestamp_fields(std::string_view text, offset_rule rule) noexcept {
+[[gnu::flatten]] std::optional<timestamp_fields> parse_timestamp_fields(std::string_view text, offset_rule rule) noexcept {
   size_t pos = 0;
   const auto day = read_date(text, pos);
   if (!day || pos >= text.size()) return std::nullopt;
@@ -180,7 +180,7 @@ size_t format_iso_timestamp(int64_t epoch_ms, char* buf) noexcept {
   return static_cast<size_t>(p - buf);
 }
 
-size_t format_iso_timestamp(const timestamp_fields& f, char* buf) noexcept {
+[[gnu::flatten]] size_t format_iso_timestamp(const timestamp_fields& f, char* buf) noexcept {
   if (f.offset_seconds != 0) return format_iso_timestamp(epoch_ms_of(f), buf);
   char* p = buf;
   f.date_text.copy(p, f.date_text.size());
