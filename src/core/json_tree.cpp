@@ -43,7 +43,10 @@ class reader {
         nodes_[at].text = text;
         break;
       }
-      case 't': SLUICE_CHECK(literal("true", json_kind::boolean, at)); nodes_[at].boolean = true; break;
+      case 't':
+        SLUICE_CHECK(literal("true", json_kind::boolean, at));
+        nodes_[at].boolean = true;
+        break;
       case 'f': SLUICE_CHECK(literal("false", json_kind::boolean, at)); break;
       case 'n': SLUICE_CHECK(literal("null", json_kind::null, at)); break;
       default: SLUICE_CHECK(number(at));
@@ -90,7 +93,8 @@ class reader {
     const size_t start = ++pos_;
     bool escaped = false;
     for (; !at_end() && text_[pos_] != '"'; ++pos_) {
-      if (static_cast<unsigned char>(text_[pos_]) < 0x20) return fail("control character in a string");
+      if (static_cast<unsigned char>(text_[pos_]) < 0x20)
+        return fail("control character in a string");
       if (text_[pos_] == '\\') {
         escaped = true;
         ++pos_;
@@ -116,11 +120,11 @@ class reader {
 
   status number(size_t at) noexcept {
     const size_t start = pos_;
-    while (!at_end() && std::string_view("0123456789+-.eE").find(text_[pos_]) != std::string_view::npos)
-      ++pos_;
+    constexpr std::string_view number_chars = "0123456789+-.eE";
+    while (!at_end() && number_chars.find(text_[pos_]) != std::string_view::npos) ++pos_;
     const std::string_view token = text_.substr(start, pos_ - start);
-    const auto parsed = decode::parse_number(token);
     if (token.empty()) return fail("unexpected character");
+    const auto parsed = decode::parse_number(token);
     if (!parsed || !std::isfinite(*parsed)) return fail("malformed number");
     nodes_[at].kind = json_kind::number;
     nodes_[at].text = token;
@@ -139,7 +143,8 @@ class reader {
   }
   [[nodiscard]] bool at_end() const noexcept { return pos_ >= text_.size(); }
   [[nodiscard]] error fail(std::string_view what) const noexcept {
-    return make_error(error_code::invalid_json, std::string(what) + " at byte " + std::to_string(pos_));
+    return make_error(error_code::invalid_json,
+                      std::string(what) + " at byte " + std::to_string(pos_));
   }
 
   std::string_view text_;

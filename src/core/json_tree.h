@@ -82,8 +82,12 @@ class object {
  public:
   object() noexcept = default;
   explicit object(const node* n) noexcept : node_(n) {}
-  [[nodiscard]] child_iterator<member> begin() const noexcept { return child_iterator<member>(node_ + 1); }
-  [[nodiscard]] child_iterator<member> end() const noexcept { return child_iterator<member>(node_ + node_->size); }
+  [[nodiscard]] child_iterator<member> begin() const noexcept {
+    return child_iterator<member>(node_ + 1);
+  }
+  [[nodiscard]] child_iterator<member> end() const noexcept {
+    return child_iterator<member>(node_ + node_->size);
+  }
   [[nodiscard]] std::optional<element> find(std::string_view key) const noexcept;
 
  private:
@@ -94,8 +98,12 @@ class array {
  public:
   array() noexcept = default;
   explicit array(const node* n) noexcept : node_(n) {}
-  [[nodiscard]] child_iterator<element> begin() const noexcept { return child_iterator<element>(node_ + 1); }
-  [[nodiscard]] child_iterator<element> end() const noexcept { return child_iterator<element>(node_ + node_->size); }
+  [[nodiscard]] child_iterator<element> begin() const noexcept {
+    return child_iterator<element>(node_ + 1);
+  }
+  [[nodiscard]] child_iterator<element> end() const noexcept {
+    return child_iterator<element>(node_ + node_->size);
+  }
   [[nodiscard]] size_t size() const noexcept;
 
  private:
