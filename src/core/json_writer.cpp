@@ -26,11 +26,13 @@ constexpr char escape_of(unsigned char c) noexcept {
 
 void json_writer::grow(size_t more) noexcept {
   const size_t wanted = size_ + more;
-  size_t capacity = out_.size() < 64 ? 64 : out_.size();
+  size_t capacity = capacity_ < 64 ? 64 : capacity_;
   while (capacity < wanted) capacity *= 2;
-  out_.resize(capacity);
-  data_ = out_.data();
-  capacity_ = out_.size();
+  std::unique_ptr<char[]> bigger(new char[capacity]);
+  if (size_ != 0) std::memcpy(bigger.get(), data_, size_);
+  storage_ = std::move(bigger);
+  data_ = storage_.get();
+  capacity_ = capacity;
 }
 
 void json_writer::reserve(size_t n) noexcept {
@@ -38,11 +40,8 @@ void json_writer::reserve(size_t n) noexcept {
 }
 
 std::string json_writer::take() noexcept {
-  out_.resize(size_);
-  std::string taken = std::move(out_);
-  out_.clear();
-  data_ = out_.data();
-  capacity_ = size_ = 0;
+  std::string taken = size_ == 0 ? std::string() : std::string(data_, size_);
+  size_ = 0;
   need_comma_ = false;
   return taken;
 }

@@ -7,6 +7,7 @@
 // several more calls each, and the decoder writes every output byte through here.
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -15,7 +16,7 @@ namespace sluice {
 class json_writer {
  public:
   json_writer() = default;
-  // Not copyable: data_ points into out_.
+  // Not copyable: data_ points into storage_.
   json_writer(const json_writer&) = delete;
   json_writer& operator=(const json_writer&) = delete;
 
@@ -66,8 +67,9 @@ class json_writer {
   void put_escaped(std::string_view s) noexcept;
   void grow(size_t more) noexcept;
 
-  std::string out_;  // the storage: out_.size() is the capacity
-  char* data_ = nullptr;  // out_.data() and out_.size(), cached by grow()
+  // Uninitialised storage: a std::string would zero-fill every byte of capacity first.
+  std::unique_ptr<char[]> storage_;
+  char* data_ = nullptr;  // storage_.get()
   size_t capacity_ = 0;
   size_t size_ = 0;  // bytes written
   bool need_comma_ = false;
