@@ -95,7 +95,7 @@ void write_epoch_number(json_writer& w, double ms, value_type type) noexcept {
 }
 
 // A cell that came as a string: Postgres text, or text stored in SQLite.
-[[gnu::flatten]] bool from_text(std::string_view token, std::string_view content, value_type type,
+bool from_text(std::string_view token, std::string_view content, value_type type,
                decode_context& ctx, json_writer& w) noexcept {
   switch (type) {
     case value_type::integer:
@@ -159,7 +159,7 @@ bool json_from_string(std::string_view body, decode_context& ctx, size_t depth, 
   return write_string(w, body) || ctx.fail(error_code::invalid_result, "malformed string escape");
 }
 
-[[gnu::flatten]] bool from_string(std::string_view token, value_type type, decode_context& ctx, size_t depth,
+bool from_string(std::string_view token, value_type type, decode_context& ctx, size_t depth,
                  json_writer& w) noexcept {
   const std::string_view body = string_token_body(token);
   if (type == value_type::text || type == value_type::numeric) {

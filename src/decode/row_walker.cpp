@@ -63,7 +63,7 @@ bool row_walker::write_fields(cursor& c, const std::vector<field>& fields, group
   return true;
 }
 
-[[gnu::flatten]] bool row_walker::write_field(cursor& c, const field& f, group_frame* frame, size_t depth) noexcept {
+bool row_walker::write_field(cursor& c, const field& f, group_frame* frame, size_t depth) noexcept {
   if (f.kind == field_kind::group) return write_group(c, f, frame, depth);
   if (c.at == c.end)
     return ctx_.fail(error_code::invalid_result, "the row ends after " + std::to_string(c.index) + " cells");
