@@ -10,8 +10,8 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 
-import { startGateway } from "../tests/js/support/gateway.js";
-import { run, startCluster } from "../tests/js/support/pg-cluster.js";
+import { startGateway } from "../scripts/lib/gateway.mjs";
+import { run, startCluster } from "../scripts/lib/pg-cluster.mjs";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);

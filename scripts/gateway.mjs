@@ -6,8 +6,8 @@
 // Needs the gateway built (scripts/build.sh).
 import { parseArgs } from "node:util";
 
-import { startGateway } from "../tests/js/support/gateway.js";
-import { startCluster } from "../tests/js/support/pg-cluster.js";
+import { startGateway } from "./lib/gateway.mjs";
+import { startCluster } from "./lib/pg-cluster.mjs";
 
 const { values } = parseArgs({
   options: { port: { type: "string", default: "4444" }, verbose: { type: "boolean", default: false } },

@@ -7,8 +7,8 @@ import { after, before, describe, test } from "node:test";
 
 import { neon, neonConfig } from "@neondatabase/serverless";
 
-import { startGateway } from "../support/gateway.js";
-import { startCluster } from "../support/pg-cluster.js";
+import { startGateway } from "../../../scripts/lib/gateway.mjs";
+import { startCluster } from "../../../scripts/lib/pg-cluster.mjs";
 
 // The client parses date and timestamp text as local time; pin the zone for fixed answers.
 process.env.TZ = "UTC";

@@ -9,8 +9,8 @@ import { Miniflare } from "miniflare";
 import { checkConfig } from "../../../cli/config.js";
 import { readJournal } from "../../../cli/folder.js";
 import { neonSql, pgTarget } from "../../../cli/pg-target.js";
-import { startGateway } from "../support/gateway.js";
-import { startCluster } from "../support/pg-cluster.js";
+import { startGateway } from "../../../scripts/lib/gateway.mjs";
+import { startCluster } from "../../../scripts/lib/pg-cluster.mjs";
 
 const sluice = new URL("../../../worker/index.js", import.meta.url).href;
 

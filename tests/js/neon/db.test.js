@@ -5,8 +5,8 @@ import { neonHttp } from "../../../worker/drivers/neon-http.js";
 import { createDb } from "../../../worker/index.js";
 import { schemaStatements } from "../../../scripts/lib/schema-ddl.mjs";
 import { dbScenarios } from "../db-scenarios.js";
-import { startGateway } from "../support/gateway.js";
-import { startCluster } from "../support/pg-cluster.js";
+import { startGateway } from "../../../scripts/lib/gateway.mjs";
+import { startCluster } from "../../../scripts/lib/pg-cluster.mjs";
 
 const none = (sql) => ({ sql, params: [], returns: "none" });
 

@@ -8,8 +8,8 @@ import { users } from "../../../worker/app/schema.js";
 import { neonHttp } from "../../../worker/drivers/neon-http.js";
 import { TransportError, createDb, sql } from "../../../worker/index.js";
 import { schemaStatements } from "../../../scripts/lib/schema-ddl.mjs";
-import { freePort, startCluster } from "../support/pg-cluster.js";
-import { startGateway } from "../support/gateway.js";
+import { freePort, startCluster } from "../../../scripts/lib/pg-cluster.mjs";
+import { startGateway } from "../../../scripts/lib/gateway.mjs";
 
 let cluster;
 let gateway;

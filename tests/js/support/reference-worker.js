@@ -23,8 +23,8 @@ import { loadConfig } from "../../../cli/config.js";
 import { d1Target } from "../../../cli/d1-target.js";
 import { migrate } from "../../../cli/migrate.js";
 import { neonSql, pgTarget } from "../../../cli/pg-target.js";
-import { startGateway } from "./gateway.js";
-import { startCluster } from "./pg-cluster.js";
+import { startGateway } from "../../../scripts/lib/gateway.mjs";
+import { startCluster } from "../../../scripts/lib/pg-cluster.mjs";
 
 const root = new URL("../../../", import.meta.url).pathname;
 

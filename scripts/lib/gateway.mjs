@@ -1,4 +1,4 @@
-// Starts the sluice-gateway binary (src/gateway/) in front of a cluster from pg-cluster.js.
+// Starts the sluice-gateway binary (src/gateway/) in front of a cluster from pg-cluster.mjs.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 /** The binary scripts/build.sh builds; $SLUICE_GATEWAY_BIN points elsewhere. */
 export const GATEWAY_BINARY =
   process.env.SLUICE_GATEWAY_BIN ??
-  fileURLToPath(new URL("../../../build/native/src/gateway/sluice-gateway", import.meta.url));
+  fileURLToPath(new URL("../../build/native/src/gateway/sluice-gateway", import.meta.url));
 
 /**
  * Starts the gateway on a free loopback port (unless `extraArgs` names one), every connection
