@@ -6,8 +6,7 @@
 // Needs the gateway built (scripts/build.sh).
 import { parseArgs } from "node:util";
 
-import { startGateway } from "./lib/gateway.mjs";
-import { startCluster } from "./lib/pg-cluster.mjs";
+import { startClusterWithGateway } from "./lib/gateway.mjs";
 
 const { values } = parseArgs({
   options: { port: { type: "string", default: "4444" }, verbose: { type: "boolean", default: false } },
@@ -18,14 +17,13 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
   process.exit(2);
 }
 
-const cluster = await startCluster();
+let cluster;
 let gateway;
 try {
-  gateway = await startGateway(cluster, ["--port", String(port), ...(values.verbose ? ["--verbose"] : [])], {
+  ({ cluster, gateway } = await startClusterWithGateway(["--port", String(port), ...(values.verbose ? ["--verbose"] : [])], {
     inheritStderr: true,
-  });
+  }));
 } catch (error) {
-  await cluster.stop();
   console.error(`gateway: ${error.message}`);
   process.exit(1);
 }

@@ -11,8 +11,7 @@ import { createDb } from "../../worker/index.js";
 import { neonHttp } from "../../worker/drivers/neon-http.js";
 import * as sluiceSchema from "../../worker/app/schema.js";
 import { schemaStatements } from "../../scripts/lib/schema-ddl.mjs";
-import { startGateway } from "../../scripts/lib/gateway.mjs";
-import { startCluster } from "../../scripts/lib/pg-cluster.mjs";
+import { startClusterWithGateway } from "../../scripts/lib/gateway.mjs";
 import * as drizzleSchema from "../drizzle/schema-pg.js";
 import { insertUserSchema } from "../drizzle/validators-pg.js";
 import { seedDatasetPostgres } from "./dataset.mjs";
@@ -40,10 +39,8 @@ async function checkSameAnswers(list) {
 }
 
 async function record() {
-  const cluster = await startCluster();
-  let gateway;
+  const { cluster, gateway, stop } = await startClusterWithGateway();
   try {
-    gateway = await startGateway(cluster);
     const connectionString = `postgresql://${cluster.user}:${cluster.password}@ep-sluice-bench.sluice.invalid/${cluster.database}`;
     const admin = neonHttp({ connectionString, endpoint: gateway.endpoint });
     await admin.batch(schemaStatements(sluiceSchema, "postgres").map((sql) => ({ sql, params: [], returns: "none" })));
@@ -57,8 +54,7 @@ async function record() {
     );
     return { connectionString, recordings: recorder.recordings };
   } finally {
-    await gateway?.stop();
-    await cluster.stop();
+    await stop();
   }
 }
 

@@ -3,6 +3,8 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
+import { startCluster } from "./pg-cluster.mjs";
+
 /** The binary scripts/build.sh builds; $SLUICE_GATEWAY_BIN points elsewhere. */
 export const GATEWAY_BINARY =
   process.env.SLUICE_GATEWAY_BIN ??
@@ -46,4 +48,24 @@ export async function startGateway(cluster, extraArgs = [], { inheritStderr = fa
     clearTimeout(timer);
   };
   return { port, endpoint: `http://127.0.0.1:${port}/sql`, exited, stop, stderr: () => stderr };
+}
+
+/**
+ * A private cluster (pg-cluster.mjs) with a gateway in front of it; if the gateway fails to
+ * start, the cluster is stopped before the error propagates. Resolves to { cluster, gateway,
+ * stop() }, `stop` ending both.
+ */
+export async function startClusterWithGateway(extraArgs = [], options = {}) {
+  const cluster = await startCluster();
+  try {
+    const gateway = await startGateway(cluster, extraArgs, options);
+    const stop = async () => {
+      await gateway.stop();
+      await cluster.stop();
+    };
+    return { cluster, gateway, stop };
+  } catch (error) {
+    await cluster.stop();
+    throw error;
+  }
 }

@@ -7,8 +7,7 @@ import { fileURLToPath } from "node:url";
 import { loadConfig } from "../../cli/config.js";
 import { migrate } from "../../cli/migrate.js";
 import { neonSql, pgTarget } from "../../cli/pg-target.js";
-import { startGateway } from "./gateway.mjs";
-import { startCluster } from "./pg-cluster.mjs";
+import { startClusterWithGateway } from "./gateway.mjs";
 import { createDb } from "../../worker/index.js";
 import { neonHttp } from "../../worker/drivers/neon-http.js";
 import * as schema from "../../worker/app/schema.js";
@@ -22,15 +21,9 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
  * @param {{ log?: (line: string) => void }} [options]
  */
 export async function startNeonDatabase({ log = (line) => console.log(line) } = {}) {
-  const cluster = await startCluster();
-  let gateway;
-  const stop = async () => {
-    await gateway?.stop();
-    await cluster.stop();
-  };
+  const { cluster, gateway, stop } = await startClusterWithGateway();
   try {
     log(`dev --neon: PostgreSQL in ${cluster.socketDir}, 127.0.0.1:${cluster.port}`);
-    gateway = await startGateway(cluster);
     log(`dev --neon: sluice-gateway on ${gateway.endpoint}`);
     const databaseUrl = `postgres://${cluster.user}:${cluster.password}@localhost:${cluster.port}/${cluster.database}`;
     const config = await loadConfig(join(root, "sluice.pg.config.js"));

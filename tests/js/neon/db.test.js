@@ -5,16 +5,13 @@ import { neonHttp } from "../../../worker/drivers/neon-http.js";
 import { createDb } from "../../../worker/index.js";
 import { schemaStatements } from "../../../scripts/lib/schema-ddl.mjs";
 import { dbScenarios } from "../db-scenarios.js";
-import { startGateway } from "../../../scripts/lib/gateway.mjs";
-import { startCluster } from "../../../scripts/lib/pg-cluster.mjs";
+import { startClusterWithGateway } from "../../../scripts/lib/gateway.mjs";
 
 const none = (sql) => ({ sql, params: [], returns: "none" });
 
 async function startPostgres() {
-  const cluster = await startCluster();
-  let gateway;
+  const { cluster, gateway, stop } = await startClusterWithGateway();
   try {
-    gateway = await startGateway(cluster);
     // A Neon-style host: the gateway sends every connection to the cluster.
     const connectionString = `postgresql://${cluster.user}:${cluster.password}@ep-sluice-000000.sluice.invalid/${cluster.database}`;
     const driver = neonHttp({ connectionString, endpoint: gateway.endpoint });
@@ -23,14 +20,10 @@ async function startPostgres() {
       db: (options) => createDb({ schema, driver, ...options }),
       // Ids start at 1 again, as SQLite's do once its tables are empty.
       clear: () => driver.run(none("truncate table posts, users restart identity")),
-      stop: async () => {
-        await gateway.stop();
-        await cluster.stop();
-      },
+      stop,
     };
   } catch (error) {
-    await gateway?.stop();
-    await cluster.stop();
+    await stop();
     throw error;
   }
 }

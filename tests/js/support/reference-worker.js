@@ -23,8 +23,7 @@ import { loadConfig } from "../../../cli/config.js";
 import { d1Target } from "../../../cli/d1-target.js";
 import { migrate } from "../../../cli/migrate.js";
 import { neonSql, pgTarget } from "../../../cli/pg-target.js";
-import { startGateway } from "../../../scripts/lib/gateway.mjs";
-import { startCluster } from "../../../scripts/lib/pg-cluster.mjs";
+import { startClusterWithGateway } from "../../../scripts/lib/gateway.mjs";
 
 const root = new URL("../../../", import.meta.url).pathname;
 
@@ -59,10 +58,8 @@ async function d1Backend(mf) {
 const quiet = { log: () => {} };
 
 async function postgresBackend() {
-  const cluster = await startCluster();
-  let gateway;
+  const { cluster, gateway, stop } = await startClusterWithGateway();
   try {
-    gateway = await startGateway(cluster);
     // A Neon-style host: only the endpoint says where the gateway is, as on a developer machine.
     const connectionString = `postgresql://${cluster.user}:${cluster.password}@ep-sluice-000000.sluice.invalid/${cluster.database}`;
     const driver = neonHttp({ connectionString, endpoint: gateway.endpoint });
@@ -72,14 +69,10 @@ async function postgresBackend() {
     return {
       bindings: { DATABASE_URL: connectionString, NEON_HTTP_ENDPOINT: gateway.endpoint },
       rows: (sql) => driver.run({ sql, params: [], returns: "objects" }),
-      stop: async () => {
-        await gateway.stop();
-        await cluster.stop();
-      },
+      stop,
     };
   } catch (error) {
-    await gateway?.stop();
-    await cluster.stop();
+    await stop();
     throw error;
   }
 }
