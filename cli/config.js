@@ -4,6 +4,8 @@
  *
  *   export default { schema: "./src/schema.js", out: "./migrations", dialect: "sqlite",
  *                    d1: { binding: "DB" }, strict: true };
+ *   export default { ..., dialect: "sqlite", d1: { accountId, databaseId, token } };  // D1's REST API;
+ *     // each defaults to $CLOUDFLARE_ACCOUNT_ID / $CLOUDFLARE_D1_DATABASE_ID / $CLOUDFLARE_API_TOKEN
  *   export default { schema: "./src/schema.js", out: "./drizzle", dialect: "postgresql",
  *                    neon: { connectionString, endpoint } };  // both default to $DATABASE_URL / $NEON_HTTP_ENDPOINT
  */
@@ -23,11 +25,21 @@ const DIALECTS = { sqlite: "sqlite", postgresql: "postgres" };
  * @property {"sqlite"|"postgresql"} dialect as written in the config
  * @property {"sqlite"|"postgres"} coreDialect the core's name for it
  * @property {boolean} strict generate refuses data loss without --allow-data-loss
- * @property {{ binding: string, configPath?: string, persist?: boolean|{ path: string } }} [d1]
+ * @property {D1Local|D1Rest} [d1] the local D1 of a wrangler config, or a database over D1's REST API
  * @property {{ connectionString?: string, endpoint?: string, authToken?: string }} [neon] Postgres
  *   over Neon's HTTP endpoint (drizzle-kit's `dbCredentials: { url }` is read as the connection string)
  * @property {string} root the folder holding the config
  */
+
+/**
+ * @typedef {{ kind: "local", binding: string, configPath?: string, persist?: boolean|{ path: string } }} D1Local
+ * @typedef {{ kind: "rest", accountId: string, databaseId: string, token: string, apiBase: string }} D1Rest
+ */
+
+/** Cloudflare's API; `d1.apiBase` replaces it (a test's or a self-hosted emulator). */
+export const CLOUDFLARE_API = "https://api.cloudflare.com/client/v4";
+
+const REST_KEYS = { accountId: "CLOUDFLARE_ACCOUNT_ID", databaseId: "CLOUDFLARE_D1_DATABASE_ID", token: "CLOUDFLARE_API_TOKEN" };
 
 /** @returns {Promise<Config>} */
 export async function loadConfig(explicitPath, cwd = process.cwd()) {
@@ -38,7 +50,7 @@ export async function loadConfig(explicitPath, cwd = process.cwd()) {
 }
 
 /** @returns {Config} */
-export function checkConfig(raw, root, source = "config") {
+export function checkConfig(raw, root, source = "config", env = process.env) {
   if (typeof raw.schema !== "string") throw new CliError(`${source}: "schema" must name the schema module`);
   if (!(raw.dialect in DIALECTS)) throw new CliError(`${source}: "dialect" must be "sqlite" or "postgresql"`);
   return {
@@ -47,10 +59,41 @@ export function checkConfig(raw, root, source = "config") {
     dialect: raw.dialect,
     coreDialect: DIALECTS[raw.dialect],
     strict: raw.strict === true,
-    d1: raw.d1 ? { binding: "DB", ...raw.d1 } : undefined,
+    d1: raw.d1 ? checkD1(raw.d1, source, env) : undefined,
     neon: raw.neon || raw.dbCredentials?.url ? { connectionString: raw.dbCredentials?.url, ...raw.neon } : undefined,
     root,
   };
 }
 
-
+/**
+ * `d1: { binding }` is the local D1; any of accountId, databaseId, token or apiBase selects the
+ * REST API, which then needs all three (from the config or the environment).
+ * @returns {D1Local|D1Rest}
+ */
+function checkD1(d1, source, env) {
+  if (typeof d1 !== "object") throw new CliError(`${source}: "d1" must be an object: { binding } or { accountId, databaseId, token }`);
+  const rest = ["accountId", "databaseId", "token", "apiBase"].some((k) => k in d1);
+  if (!rest) {
+    if (d1.binding !== undefined && typeof d1.binding !== "string") throw new CliError(`${source}: "d1.binding" must be a string`);
+    return { kind: "local", binding: "DB", ...d1 };
+  }
+  if (d1.binding !== undefined)
+    throw new CliError(`${source}: "d1" names both a binding (local D1) and REST API credentials: keep one`);
+  const out = { kind: "rest", apiBase: d1.apiBase ?? CLOUDFLARE_API };
+  for (const [key, variable] of Object.entries(REST_KEYS)) {
+    const value = d1[key] ?? env[variable];
+    if (typeof value !== "string" || value.trim() === "")
+      throw new CliError(`${source}: D1's REST API needs "d1.${key}" (or $${variable}) as a non-empty string`);
+    out[key] = value.trim();
+  }
+  let url;
+  try {
+    url = new URL(out.apiBase);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || !/^https?:$/.test(url.protocol))
+    throw new CliError(`${source}: "d1.apiBase" must be an http(s) URL, got ${JSON.stringify(d1.apiBase)}`);
+  out.apiBase = out.apiBase.replace(/\/+$/, "");
+  return out;
+}

@@ -60,6 +60,9 @@ export async function migrate(config, target, { log = (line) => console.log(line
     try {
       await target.apply({ tag: m.tag, hash: m.fileHash, when: m.when, statements: inside });
     } catch (error) {
+      // No answer from the database (unreachable, token refused): the ledger settles it next run.
+      if (error instanceof CliError)
+        throw new CliError(`${m.file} was not confirmed: ${error.message}\nRun migrate again: the ledger tells whether it was applied.`);
       // Another run may have applied it meanwhile: its ledger row makes ours fail first.
       applied = await target.applied();
       if (applied.some((row) => row.tag === m.tag && row.hash === m.fileHash)) {

@@ -9,6 +9,7 @@
  * children's); Postgres as one transaction, after any `ALTER TYPE ... ADD VALUE`, which
  * Postgres runs only outside one.
  */
+import { D1HttpError, d1Http } from "./d1-http.js";
 import { localD1 } from "./d1-target.js";
 import { schemaSnapshot } from "./core-plan.js";
 import { CliError } from "./errors.js";
@@ -16,6 +17,7 @@ import { bullets, planWithRenames } from "./generate.js";
 import { postgresFacts, sqliteFacts } from "./live-facts.js";
 import { liveSnapshot } from "./live-snapshot.js";
 import { PostgresError, neonCredentials, neonSql } from "./pg-target.js";
+import { NO_D1 } from "./targets.js";
 
 /**
  * A live database for push.
@@ -80,7 +82,8 @@ export async function push(config, db, options = {}) {
   try {
     await db.apply(plan.statements);
   } catch (error) {
-    const message = error instanceof PostgresError ? error.describe() : error.message;
+    if (error instanceof CliError) throw error;
+    const message = error instanceof PostgresError || error instanceof D1HttpError ? error.describe() : error.message;
     throw new CliError(`push failed, nothing was changed: ${message}\nstatements:\n${bullets(plan.statements.map((s) => s.sql))}`);
   }
   log(`Applied ${plan.statements.length} statement(s) (${elapsed(started)})`);
@@ -108,10 +111,14 @@ async function counted(db, line) {
   return line;
 }
 
-/** push on the config's database: the local D1 of the wrangler config, or Postgres over Neon's HTTP endpoint. */
+/**
+ * push on the config's database: the local D1 of the wrangler config, a D1 over its REST API
+ * (the same queries, each a request; the plan one batch request), or Postgres over Neon's HTTP endpoint.
+ */
 export async function pushConfigured(config, options) {
   if (config.dialect === "postgresql") return push(config, postgresPushDatabase(neonSql(neonCredentials(config))), options);
-  if (config.d1 === undefined) throw new CliError('dialect sqlite needs a d1 block in the config: d1: { binding: "DB" }');
+  if (config.d1 === undefined) throw new CliError(NO_D1);
+  if (config.d1.kind === "rest") return push(config, d1PushDatabase(d1Http(config.d1)), options);
   const { binding, dispose } = await localD1(config);
   try {
     return await push(config, d1PushDatabase(binding), options);
