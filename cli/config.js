@@ -59,23 +59,26 @@ export function checkConfig(raw, root, source = "config", env = process.env) {
     dialect: raw.dialect,
     coreDialect: DIALECTS[raw.dialect],
     strict: raw.strict === true,
-    d1: raw.d1 ? checkD1(raw.d1, source, env) : undefined,
+    d1: raw.d1 ? checkD1(raw.d1, root, source, env) : undefined,
     neon: raw.neon || raw.dbCredentials?.url ? { connectionString: raw.dbCredentials?.url, ...raw.neon } : undefined,
     root,
   };
 }
 
 /**
- * `d1: { binding }` is the local D1; any of accountId, databaseId, token or apiBase selects the
+ * `d1: { binding, configPath, persist }` is the local D1 (paths relative to the config); any of accountId, databaseId, token or apiBase selects the
  * REST API, which then needs all three (from the config or the environment).
  * @returns {D1Local|D1Rest}
  */
-function checkD1(d1, source, env) {
+function checkD1(d1, root, source, env) {
   if (typeof d1 !== "object") throw new CliError(`${source}: "d1" must be an object: { binding } or { accountId, databaseId, token }`);
   const rest = ["accountId", "databaseId", "token", "apiBase"].some((k) => k in d1);
   if (!rest) {
     if (d1.binding !== undefined && typeof d1.binding !== "string") throw new CliError(`${source}: "d1.binding" must be a string`);
-    return { kind: "local", binding: "DB", ...d1 };
+    const local = { kind: "local", binding: "DB", ...d1 };
+    if (typeof d1.configPath === "string") local.configPath = resolve(root, d1.configPath);
+    if (typeof d1.persist?.path === "string") local.persist = { ...d1.persist, path: resolve(root, d1.persist.path) };
+    return local;
   }
   if (d1.binding !== undefined)
     throw new CliError(`${source}: "d1" names both a binding (local D1) and REST API credentials: keep one`);

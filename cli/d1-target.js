@@ -2,8 +2,19 @@
  * @module cli/d1-target
  * Migrations on a D1 binding: a migration is one `batch()` (D1's only atomic unit; BEGIN is
  * refused), its ledger row first.
+ *
+ * Two sluice processes on one local D1 take turns (cli/state-lock). Another program holding the
+ * SQLite file (a running `wrangler dev`) still collides: the operation that finds the file locked
+ * gets SQLITE_BUSY, as "database is locked: SQLITE_BUSY", or, when the lock bites as the Durable
+ * Object commits, as an opaque "internal error; reference = ..." (workerd logs the SQLITE_BUSY).
+ * Neither commits anything, so each operation is retried for a while; a retried migration whose
+ * first try did commit then fails on its ledger row's unique tag, which migrate reads as applied.
  */
+import { dirname, join } from "node:path";
+
+import { CliError } from "./errors.js";
 import { LEDGER } from "./migrate.js";
+import { lockStateFolder } from "./state-lock.js";
 
 const CREATE_LEDGER =
   `create table if not exists "${LEDGER}" ("id" integer primary key autoincrement, "tag" text not null unique, ` +
@@ -11,27 +22,29 @@ const CREATE_LEDGER =
 
 const REHEARSAL = "sluice: rehearsal, rolled back";
 
-/** @returns {import("./migrate.js").MigrationTarget} */
-export function d1Target(binding) {
+const LOCKED = /SQLITE_BUSY|database is locked|internal error; reference = /;
+
+/**
+ * @param {{ lockWaitMs?: number }} [options] how long a locked database is waited for
+ * @returns {import("./migrate.js").MigrationTarget}
+ */
+export function d1Target(binding, { lockWaitMs = 30_000 } = {}) {
+  const locked = (fn) => whileLocked(fn, lockWaitMs);
   return {
-    async ensureLedger() {
-      await binding.prepare(CREATE_LEDGER).run();
-    },
-    async applied() {
-      const { results } = await binding.prepare(`select "tag", "hash", "created_at" from "${LEDGER}" order by "id"`).all();
-      return results;
-    },
+    ensureLedger: () => locked(() => binding.prepare(CREATE_LEDGER).run()),
+    applied: () => locked(async () => (await binding.prepare(`select "tag", "hash", "created_at" from "${LEDGER}" order by "id"`).all()).results),
     async apply({ tag, hash, when, statements }) {
       const record = binding
         .prepare(`insert into "${LEDGER}" ("tag", "hash", "created_at", "applied_at") values (?, ?, ?, ?)`)
         .bind(tag, hash, when, Date.now());
-      await binding.batch([record, ...statements.map((sql) => binding.prepare(sql))]);
+      await locked(() => binding.batch([record, ...statements.map((sql) => binding.prepare(sql))]));
     },
     async rehearse(statements) {
       // A batch is one transaction; a statement that always fails last rolls it back.
       try {
-        await binding.batch([...statements, `select * from "${REHEARSAL}"`].map((sql) => binding.prepare(sql)));
+        await locked(() => binding.batch([...statements, `select * from "${REHEARSAL}"`].map((sql) => binding.prepare(sql))));
       } catch (error) {
+        if (error instanceof CliError) throw error;
         return String(error.message).includes(REHEARSAL) ? undefined : error;
       }
       throw new Error("a rehearsal batch committed: the D1 binding does not run batches atomically");
@@ -39,17 +52,53 @@ export function d1Target(binding) {
   };
 }
 
+/** Runs fn again, backing off, while the database is locked by another process; then gives up. */
+async function whileLocked(fn, waitMs) {
+  const deadline = Date.now() + waitMs;
+  for (let pause = 20; ; pause = Math.min(pause * 2, 500)) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (!LOCKED.test(String(error?.message))) throw error;
+      if (Date.now() >= deadline)
+        throw new CliError(`the database stayed locked by another process for ${Math.round(waitMs / 1000)} s: ${error.message}`);
+      await new Promise((resolve) => setTimeout(resolve, pause * (0.5 + Math.random())));
+    }
+  }
+}
+
 /**
  * The D1 binding the config names, through wrangler's local platform proxy (the database
- * `wrangler dev` serves); `dispose` must be called when done.
+ * `wrangler dev` serves), held by this process alone until `dispose` is called.
  */
-export async function localD1(config) {
+export async function localD1(config, { lockWaitMs = 60_000 } = {}) {
+  const release = await lockStateFolder(stateFolder(config), lockWaitMs);
   const { getPlatformProxy } = await import("wrangler");
-  const proxy = await getPlatformProxy({ configPath: config.d1.configPath, persist: config.d1.persist ?? true });
+  let proxy;
+  try {
+    proxy = await getPlatformProxy({ configPath: config.d1.configPath, persist: config.d1.persist ?? true });
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const dispose = async () => {
+    try {
+      await proxy.dispose();
+    } finally {
+      release();
+    }
+  };
   const binding = proxy.env[config.d1.binding];
   if (binding === undefined) {
-    await proxy.dispose();
+    await dispose();
     throw new Error(`wrangler config has no D1 binding "${config.d1.binding}"`);
   }
-  return { binding, dispose: () => proxy.dispose() };
+  return { binding, dispose };
+}
+
+/** Where wrangler keeps the local D1's files: the configured persist path, else .wrangler/state beside the wrangler config. */
+function stateFolder(config) {
+  if (config.d1.persist?.path) return config.d1.persist.path;
+  const projectRoot = config.d1.configPath ? dirname(config.d1.configPath) : process.cwd();
+  return join(projectRoot, ".wrangler", "state");
 }
