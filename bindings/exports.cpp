@@ -27,18 +27,24 @@ enum call_status : int32_t { status_ok = 0, status_error = 1, status_invalid = 2
 // Caches that live as long as the module: catalogs, decode plans and validators are created
 // once per schema, statement shape and validator, and referred to by index from JS.
 std::string input;
+// The answer of the last call: `response`, or for a decode the bytes of `decoded`, which
+// keeps its buffer between decodes so the output is written once and copied out once.
 std::string response;
+sluice::json_writer decoded;
+std::string_view answer;
 std::vector<std::unique_ptr<sluice::schema::catalog>> schemas;
 std::vector<sluice::decode::plan> plans;
 std::vector<std::unique_ptr<sluice::validate::validator>> validators;
 
 int32_t fail(const sluice::error& e) {
   response = sluice::error_to_json(e);
+  answer = response;
   return status_error;
 }
 
 int32_t succeed(std::string body) {
   response = std::move(body);
+  answer = response;
   return status_ok;
 }
 
@@ -71,13 +77,16 @@ uint8_t* sluice_input_buffer(size_t len) {
   return reinterpret_cast<uint8_t*>(input.data());
 }
 
-const uint8_t* sluice_response_ptr() { return reinterpret_cast<const uint8_t*>(response.data()); }
+const uint8_t* sluice_response_ptr() { return reinterpret_cast<const uint8_t*>(answer.data()); }
 
-size_t sluice_response_len() { return response.size(); }
+size_t sluice_response_len() { return answer.size(); }
 
 void sluice_response_release() {
+  answer = {};
   response.clear();
   if (response.capacity() > (1u << 20)) response.shrink_to_fit();
+  decoded.clear();
+  if (decoded.capacity() > (1u << 20)) decoded.release();
 }
 
 int32_t sluice_load_schema(size_t len) {
@@ -101,10 +110,12 @@ int32_t sluice_compile(int32_t schema_id, size_t len) {
 int32_t sluice_decode(int32_t plan_id, int32_t format, size_t len) {
   if (plan_id < 0 || static_cast<size_t>(plan_id) >= plans.size())
     return fail_unknown(sluice::error_code::unknown_plan, "plan", plan_id);
-  auto out = sluice::decode::decode(plans[static_cast<size_t>(plan_id)],
-                                    static_cast<sluice::decode::input_format>(format), input_view(len));
-  if (!out.ok()) return fail(out.err());
-  return succeed(std::move(out.value()));
+  auto done = sluice::decode::decode_into(plans[static_cast<size_t>(plan_id)],
+                                          static_cast<sluice::decode::input_format>(format),
+                                          input_view(len), decoded);
+  if (!done.ok()) return fail(done.err());
+  answer = decoded.str();
+  return status_ok;
 }
 
 int32_t sluice_register_validator(int32_t schema_id, size_t len) {
@@ -121,6 +132,7 @@ int32_t sluice_validate(int32_t validator_id, size_t len) {
     return fail_unknown(sluice::error_code::unknown_validator, "validator", validator_id);
   auto out = sluice::validate::validate(*validators[static_cast<size_t>(validator_id)], input_view(len));
   response = std::move(out.json);
+  answer = response;
   switch (out.kind) {
     case sluice::validate::outcome::kind::accepted: return status_ok;
     case sluice::validate::outcome::kind::rejected: return status_invalid;

@@ -22,6 +22,27 @@ constexpr char escape_of(unsigned char c) noexcept {
   }
 }
 
+// Where the first byte that must be escaped is, or s.size(). Eight bytes per step: strings
+// that need no escape at all are by far the most common.
+size_t first_to_escape(std::string_view s) noexcept {
+  constexpr uint64_t ones = 0x0101010101010101ULL;
+  constexpr uint64_t highs = 0x8080808080808080ULL;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    const uint64_t quote = word ^ (ones * '"');
+    const uint64_t backslash = word ^ (ones * '\\');
+    // A byte is flagged when it is below 0x20 or zero after an xor; bytes >= 0x80 never are.
+    if (((word - ones * 0x20) | (quote - ones) | (backslash - ones)) & ~word & highs) break;
+  }
+  for (; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == '"' || c == '\\') return i;
+  }
+  return s.size();
+}
+
 }  // namespace
 
 void json_writer::grow(size_t more) noexcept {
@@ -41,9 +62,15 @@ void json_writer::reserve(size_t n) noexcept {
 
 std::string json_writer::take() noexcept {
   std::string taken = size_ == 0 ? std::string() : std::string(data_, size_);
-  size_ = 0;
-  need_comma_ = false;
+  clear();
   return taken;
+}
+
+void json_writer::release() noexcept {
+  clear();
+  storage_.reset();
+  data_ = nullptr;
+  capacity_ = 0;
 }
 
 void json_writer::begin_object() noexcept {
@@ -68,11 +95,24 @@ void json_writer::end_array() noexcept {
   need_comma_ = true;
 }
 
+// Keys are written once per row and field, and are nearly always plain identifiers: those
+// go out in one reserved run, quotes and colon included.
 void json_writer::key(std::string_view k) noexcept {
-  separate();
-  put('"');
-  put_escaped(k);
-  put("\":");
+  const size_t n = k.size() + 4;
+  if (capacity_ - size_ < n) grow(n);
+  if (need_comma_) data_[size_++] = ',';
+  if (first_to_escape(k) != k.size()) {
+    put('"');
+    put_escaped(k);
+    put("\":");
+  } else {
+    char* out = data_ + size_;
+    out[0] = '"';
+    std::memcpy(out + 1, k.data(), k.size());
+    out[k.size() + 1] = '"';
+    out[k.size() + 2] = ':';
+    size_ += k.size() + 3;
+  }
   need_comma_ = false;
 }
 
@@ -141,7 +181,7 @@ void json_writer::raw(std::string_view json) noexcept {
 [[gnu::flatten]] void json_writer::put_escaped(std::string_view s) noexcept {
   static constexpr char hex[] = "0123456789abcdef";
   size_t run_start = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
+  for (size_t i = first_to_escape(s); i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     const char escape = escape_of(c);
     if (escape == 0) continue;

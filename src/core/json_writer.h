@@ -41,6 +41,14 @@ class json_writer {
 
   [[nodiscard]] std::string_view str() const noexcept { return {data_, size_}; }
   [[nodiscard]] std::string take() noexcept;
+  // Starts over, keeping the buffer.
+  void clear() noexcept {
+    size_ = 0;
+    need_comma_ = false;
+  }
+  // Starts over and frees the buffer.
+  void release() noexcept;
+  [[nodiscard]] size_t capacity() const noexcept { return capacity_; }
   void reserve(size_t n) noexcept;
 
  private:

@@ -116,7 +116,14 @@ bool from_text(std::string_view token, std::string_view content, value_type type
         return true;
       }
       break;
-    case value_type::timestamp:
+    case value_type::timestamp: {
+      char buf[iso_buffer_size];
+      if (const size_t n = format_utc_text(content, buf + 1)) {
+        buf[0] = '"';
+        buf[n + 1] = '"';
+        w.raw(std::string_view(buf, n + 2));
+        return true;
+      }
       if (const auto fields = parse_timestamp_fields(content, offset_rule::utc_if_absent)) {
         write_quoted(w, [&fields](char* out) { return format_iso_timestamp(*fields, out); });
         return true;
@@ -126,6 +133,7 @@ bool from_text(std::string_view token, std::string_view content, value_type type
         return true;
       }
       break;
+    }
     case value_type::date:
       if (auto days = parse_date(content)) {
         write_date(w, *days);

@@ -111,10 +111,15 @@ bool write_result(const plan& p, input_format format, od::document& doc, decode_
 
 }  // namespace
 
-result<std::string> decode(const plan& p, input_format format, std::string_view padded_input) noexcept {
+status decode_into(const plan& p, input_format format, std::string_view padded_input,
+                   json_writer& out) noexcept {
+  out.clear();
   if (format != input_format::rows && format != input_format::neon)
     return make_error(error_code::invalid_value, "unknown input format");
-  if (p.shape == result_shape::none) return std::string("null");
+  if (p.shape == result_shape::none) {
+    out.null();
+    return ok_status();
+  }
   // The parsers and their buffers are a cache: decoding is the per-request hot path.
   static decode_context ctx;
   od::document doc;
@@ -123,9 +128,14 @@ result<std::string> decode(const plan& p, input_format format, std::string_view 
                             padded_input.size() + simdjson::SIMDJSON_PADDING)
                    .get(doc))
     return json_error(e);
+  out.reserve(padded_input.size() + padded_input.size() / 2 + 64);
+  if (!write_result(p, format, doc, ctx, out)) return ctx.take_failure();
+  return ok_status();
+}
+
+result<std::string> decode(const plan& p, input_format format, std::string_view padded_input) noexcept {
   json_writer w;
-  w.reserve(padded_input.size() + padded_input.size() / 2 + 64);
-  if (!write_result(p, format, doc, ctx, w)) return ctx.take_failure();
+  SLUICE_CHECK(decode_into(p, format, padded_input, w));
   return w.take();
 }
 

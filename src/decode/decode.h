@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/json_writer.h"
 #include "core/result.h"
 #include "decode/plan.h"
 
@@ -22,5 +23,10 @@ enum class input_format : uint8_t {
 // fit the plan; the error's path names the row and field), invalid_value (unknown format).
 [[nodiscard]] result<std::string> decode(const plan& p, input_format format,
                                          std::string_view padded_input) noexcept;
+
+// The same, written into `out` (emptied first): a caller that keeps one writer reuses its
+// buffer across calls and can hand its bytes on without another copy.
+[[nodiscard]] status decode_into(const plan& p, input_format format, std::string_view padded_input,
+                                 json_writer& out) noexcept;
 
 }  // namespace sluice::decode

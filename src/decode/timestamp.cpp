@@ -197,6 +197,39 @@ size_t format_iso_timestamp(int64_t epoch_ms, char* buf) noexcept {
   return static_cast<size_t>(p - buf);
 }
 
+size_t format_utc_text(std::string_view text, char* buf) noexcept {
+  constexpr size_t whole_seconds = 19;  // `YYYY-MM-DD HH:MM:SS`
+  if (text.size() < whole_seconds + 3 || text.substr(text.size() - 3) != "+00") return 0;
+  const std::string_view fraction = text.substr(whole_seconds, text.size() - 3 - whole_seconds);
+  if (!fraction.empty() && (fraction.size() < 2 || fraction[0] != '.')) return 0;
+  for (size_t i = 1; i < fraction.size(); ++i)
+    if (fraction[i] < '0' || fraction[i] > '9') return 0;
+  static constexpr char pattern[] = "0000-00-00 00:00:00";
+  uint32_t value[6] = {};  // year, month, day, hour, minute, second
+  size_t part = 0;
+  for (size_t i = 0; i < whole_seconds; ++i) {
+    const char c = text[i];
+    if (pattern[i] != '0') {
+      if (c != pattern[i]) return 0;
+      ++part;
+    } else if (c < '0' || c > '9') {
+      return 0;
+    } else {
+      value[part] = value[part] * 10 + static_cast<uint32_t>(c - '0');
+    }
+  }
+  if (value[0] < 1 || value[1] < 1 || value[1] > 12 || value[2] < 1 ||
+      value[2] > days_in_month(value[0], value[1]) || value[3] > 23 || value[4] > 59 || value[5] > 59)
+    return 0;
+  // Only the separator and the fraction change: `YYYY-MM-DDTHH:MM:SS.sssZ`.
+  text.copy(buf, whole_seconds);
+  buf[10] = 'T';
+  buf[whole_seconds] = '.';
+  for (size_t i = 0; i < 3; ++i) buf[whole_seconds + 1 + i] = i + 1 < fraction.size() ? fraction[i + 1] : '0';
+  buf[whole_seconds + 4] = 'Z';
+  return whole_seconds + 5;
+}
+
 size_t format_iso_date(int64_t days, char* buf) noexcept {
   return static_cast<size_t>(put_date(buf, days) - buf);
 }

@@ -53,6 +53,12 @@ struct timestamp_fields {
 // (the usual Postgres text, `...+00`), which skips two calendar conversions. Returns the length.
 size_t format_iso_timestamp(const timestamp_fields& fields, char* buf) noexcept;
 
+// The ISO form of Postgres' timestamptz text in a UTC session, `YYYY-MM-DD HH:MM:SS[.f...]+00`,
+// written into `buf` by rearranging its digits: the same bytes format_iso_timestamp writes for
+// it, without calendar arithmetic. Returns the length, or 0 for any other spelling or an
+// invalid date or time (the general parser then decides).
+size_t format_utc_text(std::string_view text, char* buf) noexcept;
+
 // Days since the epoch of a `YYYY-MM-DD` text (years 0001-9999).
 [[nodiscard]] std::optional<int64_t> parse_date(std::string_view text) noexcept;
 

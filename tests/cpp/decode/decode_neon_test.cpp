@@ -38,6 +38,31 @@ TEST(DecodeNeon, RowsMemberMayComeFirstOrLast) {
             "[]");
 }
 
+// The bindings keep one writer for every decode: each call starts a new document in it,
+// a failed one included, and a none plan writes null.
+TEST(DecodeNeon, DecodeIntoReusesOneWriter) {
+  const plan p = make_plan(result_shape::rows, {scalar("id", value_type::integer)});
+  std::string big = R"({"rows":[)";
+  for (int i = 0; i < 200; ++i) big += (i ? R"(,[")" : R"([")") + std::to_string(i) + R"("])";
+  big += "]}";
+  const auto padded = [](std::string text) { return text.append(simdjson::SIMDJSON_PADDING, ' '); };
+  json_writer w;
+  const std::string first = padded(big);
+  ASSERT_TRUE(decode_into(p, input_format::neon, std::string_view(first.data(), big.size()), w).ok());
+  EXPECT_EQ(w.str().substr(0, 20), R"([{"id":0},{"id":1},{)");
+  const std::string small = R"({"rows":[["7"]]})";
+  const std::string second = padded(small);
+  ASSERT_TRUE(decode_into(p, input_format::neon, std::string_view(second.data(), small.size()), w).ok());
+  EXPECT_EQ(w.str(), R"([{"id":7}])");
+  const std::string bad = R"({"rows":[["x"]]})";
+  const std::string third = padded(bad);
+  EXPECT_FALSE(decode_into(p, input_format::neon, std::string_view(third.data(), bad.size()), w).ok());
+  ASSERT_TRUE(decode_into(make_plan(result_shape::none, {}), input_format::neon,
+                          std::string_view(second.data(), small.size()), w)
+                  .ok());
+  EXPECT_EQ(w.str(), "null");
+}
+
 TEST(DecodeNeon, FirstWithNoRowsIsNull) {
   const plan p = make_plan(result_shape::first, user_fields());
   EXPECT_EQ(output(p, input_format::neon, R"({"fields":[],"rows":[],"command":"SELECT","rowCount":0})"),

@@ -70,5 +70,27 @@ TEST(Timestamp, UtcFieldsFormatLikeTheirInstant) {
   }
 }
 
+// The shortcut for Postgres' UTC text writes what the general path writes, and declines every
+// other spelling and every impossible date or time, leaving it to the general parser.
+TEST(Timestamp, UtcTextShortcutMatchesTheGeneralPath) {
+  for (const char* text : {"2026-11-23 20:09:30.545502+00", "2024-02-29 23:59:59.999+00", "0001-01-01 00:00:00+00",
+                           "1969-12-31 23:59:59.1+00", "9999-12-31 23:59:59.12+00"}) {
+    const auto fields = parse_timestamp_fields(text, offset_rule::utc_if_absent);
+    ASSERT_TRUE(fields) << text;
+    char general[iso_buffer_size];
+    char shortcut[iso_buffer_size];
+    const size_t n = format_utc_text(text, shortcut);
+    ASSERT_NE(n, 0u) << text;
+    EXPECT_EQ(std::string(shortcut, n), std::string(general, format_iso_timestamp(*fields, general))) << text;
+  }
+  for (const char* text : {"2026-11-23 20:09:30+05:30", "2026-11-23T20:09:30+00", "2026-11-23 20:09:30.+00",
+                           "2026-11-23 20:09:30.5x+00", "2023-02-29 00:00:00+00", "2026-13-01 00:00:00+00",
+                           "2026-11-23 24:00:00+00", "2026-11-23 20:60:00+00", "0000-01-01 00:00:00+00",
+                           "10000-01-01 00:00:00+00", "2026-11-23 20:09:30", "0001-01-01 00:00:00+00 BC"}) {
+    char buf[iso_buffer_size];
+    EXPECT_EQ(format_utc_text(text, buf), 0u) << text;
+  }
+}
+
 }  // namespace
 }  // namespace sluice::decode
