@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/json_scan.h"
 #include "core/number_format.h"
 
 namespace sluice {
@@ -20,27 +21,6 @@ constexpr char escape_of(unsigned char c) noexcept {
     case '\f': return 'f';
     default: return c < 0x20 ? 'u' : 0;
   }
-}
-
-// Where the first byte that must be escaped is, or s.size(). Eight bytes per step: strings
-// that need no escape at all are by far the most common.
-size_t first_to_escape(std::string_view s) noexcept {
-  constexpr uint64_t ones = 0x0101010101010101ULL;
-  constexpr uint64_t highs = 0x8080808080808080ULL;
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t word;
-    std::memcpy(&word, s.data() + i, 8);
-    const uint64_t quote = word ^ (ones * '"');
-    const uint64_t backslash = word ^ (ones * '\\');
-    // A byte is flagged when it is below 0x20 or zero after an xor; bytes >= 0x80 never are.
-    if (((word - ones * 0x20) | (quote - ones) | (backslash - ones)) & ~word & highs) break;
-  }
-  for (; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20 || c == '"' || c == '\\') return i;
-  }
-  return s.size();
 }
 
 }  // namespace
@@ -101,7 +81,7 @@ void json_writer::key(std::string_view k) noexcept {
   const size_t n = k.size() + 4;
   if (capacity_ - size_ < n) grow(n);
   if (need_comma_) data_[size_++] = ',';
-  if (first_to_escape(k) != k.size()) {
+  if (first_json_special(k) != k.size()) {
     put('"');
     put_escaped(k);
     put("\":");
@@ -181,7 +161,7 @@ void json_writer::raw(std::string_view json) noexcept {
 [[gnu::flatten]] void json_writer::put_escaped(std::string_view s) noexcept {
   static constexpr char hex[] = "0123456789abcdef";
   size_t run_start = 0;
-  for (size_t i = first_to_escape(s); i < s.size(); ++i) {
+  for (size_t i = first_json_special(s); i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     const char escape = escape_of(c);
     if (escape == 0) continue;

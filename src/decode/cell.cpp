@@ -94,9 +94,10 @@ void write_epoch_number(json_writer& w, double ms, value_type type) noexcept {
   }
 }
 
-// A cell that came as a string: Postgres text, or text stored in SQLite.
-bool from_text(std::string_view token, std::string_view content, value_type type,
-               decode_context& ctx, json_writer& w) noexcept {
+}  // namespace
+
+bool write_text_cell(std::string_view token, std::string_view content, value_type type,
+                     decode_context& ctx, json_writer& w) noexcept {
   switch (type) {
     case value_type::integer:
     case value_type::real:
@@ -155,6 +156,8 @@ bool from_text(std::string_view token, std::string_view content, value_type type
   return mismatch(ctx, type, token);
 }
 
+namespace {
+
 // A json cell held as a string: the text it holds is the value. JSON built by Postgres embeds
 // a json string value as a plain JSON string, which then holds no JSON: that string is the value.
 bool json_from_string(std::string_view body, decode_context& ctx, size_t depth, json_writer& w) noexcept {
@@ -181,12 +184,12 @@ bool from_string(std::string_view token, value_type type, decode_context& ctx, s
   if (type == value_type::json) return json_from_string(body, ctx, depth, w);
   // Numbers, booleans and dates never need escapes, so the raw body is tried first and only a
   // body that fails is unescaped (a `\u0031` spelling is legal JSON, just never seen).
-  if (from_text(token, body, type, ctx, w)) return true;
+  if (write_text_cell(token, body, type, ctx, w)) return true;
   if (is_plain(body)) return false;
   std::string& content = ctx.scratch();
   content.clear();
   if (!unescape(body, content)) return ctx.fail(error_code::invalid_result, "malformed string escape");
-  return from_text(token, content, type, ctx, w);
+  return write_text_cell(token, content, type, ctx, w);
 }
 
 bool from_number(std::string_view token, value_type type, decode_context& ctx, json_writer& w) noexcept {

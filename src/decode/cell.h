@@ -3,6 +3,7 @@
 // JSON (numbers, 0/1, epoch milliseconds), Neon sends every value as a string of Postgres
 // text, and JSON built inside either database mixes the two.
 #include <cstddef>
+#include <string_view>
 
 #include "core/json_writer.h"
 #include "core/result.h"
@@ -17,6 +18,12 @@ namespace sluice::decode {
 // type), invalid_json.
 [[nodiscard]] bool write_cell(simdjson::ondemand::value cell, value_type type, decode_context& ctx,
                               size_t depth, json_writer& w) noexcept;
+
+// Writes a cell that came as a string (Postgres text, or text stored in SQLite) as a `type`
+// that is neither text, numeric nor json: `content` is the string's content, `token` the
+// string token, named in the error when the content is not such a value.
+[[nodiscard]] bool write_text_cell(std::string_view token, std::string_view content, value_type type,
+                                   decode_context& ctx, json_writer& w) noexcept;
 
 // Writes a Date's JSON form of epoch milliseconds, or null outside a Date's range.
 void write_timestamp(json_writer& w, int64_t epoch_ms) noexcept;

@@ -4,6 +4,7 @@
 #include "decode/cell.h"
 #include "decode/context.h"
 #include "decode/json_copy.h"
+#include "decode/neon_flat.h"
 #include "decode/row_walker.h"
 #include "simdjson.h"
 
@@ -122,13 +123,15 @@ status decode_into(const plan& p, input_format format, std::string_view padded_i
   }
   // The parsers and their buffers are a cache: decoding is the per-request hot path.
   static decode_context ctx;
+  out.reserve(padded_input.size() + padded_input.size() / 2 + 64);
+  if (format == input_format::neon && decode_neon_flat(p, padded_input, ctx, out)) return ok_status();
+  out.clear();
   od::document doc;
   if (auto e = ctx.parser(0)
                    .iterate(padded_input.data(), padded_input.size(),
                             padded_input.size() + simdjson::SIMDJSON_PADDING)
                    .get(doc))
     return json_error(e);
-  out.reserve(padded_input.size() + padded_input.size() / 2 + 64);
   if (!write_result(p, format, doc, ctx, out)) return ctx.take_failure();
   return ok_status();
 }

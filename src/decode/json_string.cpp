@@ -1,7 +1,8 @@
 #include "decode/json_string.h"
 
 #include <cstdint>
-#include <cstring>
+
+#include "core/json_scan.h"
 
 namespace sluice::decode {
 namespace {
@@ -113,25 +114,6 @@ size_t escape_char(uint32_t c, char* out) noexcept {
 
 bool needs_attention(unsigned char c) noexcept { return c == '\\' || c < 0x20; }
 
-// Where the first byte needing attention is, or body.size(). Eight bytes per step: strings
-// are where the decoder spends its time, and nearly all of them need no escaping at all.
-size_t first_attention(std::string_view body) noexcept {
-  constexpr uint64_t ones = 0x0101010101010101ULL;
-  constexpr uint64_t highs = 0x8080808080808080ULL;
-  size_t i = 0;
-  for (; i + 8 <= body.size(); i += 8) {
-    uint64_t word;
-    std::memcpy(&word, body.data() + i, 8);
-    const uint64_t backslash = word ^ (ones * '\\');
-    // A byte is flagged when it is below 0x20 or zero after the xor; bytes >= 0x80 never are.
-    const uint64_t flagged = ((word - ones * 0x20) | (backslash - ones)) & ~word & highs;
-    if (flagged) break;
-  }
-  for (; i < body.size(); ++i)
-    if (needs_attention(static_cast<unsigned char>(body[i]))) return i;
-  return body.size();
-}
-
 }  // namespace
 
 std::string_view trim_token(std::string_view token) noexcept {
@@ -149,11 +131,11 @@ std::string_view string_token_body(std::string_view token) noexcept {
   return token.substr(1, token.size() - 2);
 }
 
-bool is_plain(std::string_view body) noexcept { return first_attention(body) == body.size(); }
+bool is_plain(std::string_view body) noexcept { return first_json_special(body) == body.size(); }
 
 [[gnu::flatten]] bool write_string_body(json_writer& w, std::string_view body) noexcept {
   size_t run_start = 0;
-  size_t i = first_attention(body);
+  size_t i = first_json_special(body);
   while (i < body.size()) {
     const auto c = static_cast<unsigned char>(body[i]);
     if (!needs_attention(c)) {

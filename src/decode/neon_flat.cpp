@@ -1,0 +1,225 @@
+#include "decode/neon_flat.h"
+
+#include "core/json_scan.h"
+#include "decode/cell.h"
+#include "decode/json_string.h"
+#include "simdjson.h"
+
+namespace sluice::decode {
+namespace {
+
+// Deeper nesting in the members it skips is left to the general decoder.
+constexpr int max_skip_depth = 64;
+
+bool is_flat(const plan& p) noexcept {
+  if (p.shape != result_shape::rows && p.shape != result_shape::first) return false;
+  for (const field& f : p.fields)
+    if (f.kind != field_kind::scalar || f.type == value_type::json) return false;
+  return true;
+}
+
+bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+// A cursor over strict JSON: every method returns false on anything RFC 8259 does not allow.
+class scanner {
+ public:
+  explicit scanner(std::string_view text) noexcept : at_(text.data()), end_(text.data() + text.size()) {}
+
+  bool eat(char c) noexcept {
+    skip_space();
+    if (at_ == end_ || *at_ != c) return false;
+    ++at_;
+    return true;
+  }
+
+  bool at_end() noexcept {
+    skip_space();
+    return at_ == end_;
+  }
+
+  // The null literal, if that is what comes next.
+  bool null() noexcept {
+    skip_space();
+    if (end_ - at_ < 4 || std::string_view(at_, 4) != "null") return false;
+    at_ += 4;
+    return true;
+  }
+
+  // The string token that comes next, quotes included; `escaped` tells whether it holds a `\`.
+  bool string(std::string_view& token, bool& escaped) noexcept {
+    skip_space();
+    if (at_ == end_ || *at_ != '"') return false;
+    const char* start = at_++;
+    escaped = false;
+    for (;;) {
+      at_ += first_json_special(std::string_view(at_, static_cast<size_t>(end_ - at_)));
+      if (at_ == end_ || static_cast<unsigned char>(*at_) < 0x20) return false;
+      if (*at_ == '"') break;
+      escaped = true;
+      if (end_ - at_ < 2) return false;
+      at_ += 2;
+    }
+    ++at_;
+    token = std::string_view(start, static_cast<size_t>(at_ - start));
+    return true;
+  }
+
+  bool skip_value(int depth) noexcept {
+    skip_space();
+    if (at_ == end_ || depth > max_skip_depth) return false;
+    std::string_view token;
+    bool escaped = false;
+    switch (*at_) {
+      case '"': return string(token, escaped);
+      case '{': return skip_members(depth);
+      case '[': return skip_elements(depth);
+      case 't': return word("true");
+      case 'f': return word("false");
+      case 'n': return word("null");
+      default: return number();
+    }
+  }
+
+ private:
+  void skip_space() noexcept {
+    while (at_ != end_ && (*at_ == ' ' || *at_ == '\n' || *at_ == '\r' || *at_ == '\t')) ++at_;
+  }
+
+  bool word(std::string_view w) noexcept {
+    if (static_cast<size_t>(end_ - at_) < w.size() || std::string_view(at_, w.size()) != w) return false;
+    at_ += w.size();
+    return true;
+  }
+
+  bool digits() noexcept {
+    const char* start = at_;
+    while (at_ != end_ && is_digit(*at_)) ++at_;
+    return at_ != start;
+  }
+
+  // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+  bool number() noexcept {
+    if (at_ != end_ && *at_ == '-') ++at_;
+    if (at_ == end_ || !is_digit(*at_)) return false;
+    if (*at_ == '0') {
+      ++at_;
+    } else {
+      digits();
+    }
+    if (at_ != end_ && *at_ == '.') {
+      ++at_;
+      if (!digits()) return false;
+    }
+    if (at_ != end_ && (*at_ == 'e' || *at_ == 'E')) {
+      ++at_;
+      if (at_ != end_ && (*at_ == '+' || *at_ == '-')) ++at_;
+      if (!digits()) return false;
+    }
+    return true;
+  }
+
+  bool skip_members(int depth) noexcept {
+    ++at_;
+    if (eat('}')) return true;
+    std::string_view key;
+    bool escaped = false;
+    do {
+      if (!string(key, escaped) || !eat(':') || !skip_value(depth + 1)) return false;
+    } while (eat(','));
+    return eat('}');
+  }
+
+  bool skip_elements(int depth) noexcept {
+    ++at_;
+    if (eat(']')) return true;
+    do {
+      if (!skip_value(depth + 1)) return false;
+    } while (eat(','));
+    return eat(']');
+  }
+
+  const char* at_;
+  const char* end_;
+};
+
+bool write_cell_text(std::string_view token, bool escaped, value_type type, decode_context& ctx,
+                     json_writer& w) noexcept {
+  const std::string_view body = token.substr(1, token.size() - 2);
+  if (type == value_type::text || type == value_type::numeric) {
+    // Without escapes the token already is JSON.stringify's spelling of its content.
+    if (!escaped) {
+      w.raw(token);
+      return true;
+    }
+    return write_string(w, body);
+  }
+  return !escaped && write_text_cell(token, body, type, ctx, w);
+}
+
+bool write_row(scanner& s, const plan& p, decode_context& ctx, json_writer& w) noexcept {
+  if (!s.eat('[')) return false;
+  w.begin_object();
+  bool first = true;
+  for (const field& f : p.fields) {
+    if (!first && !s.eat(',')) return false;
+    first = false;
+    w.key(f.key);
+    if (s.null()) {
+      w.null();
+      continue;
+    }
+    std::string_view token;
+    bool escaped = false;
+    if (!s.string(token, escaped) || !write_cell_text(token, escaped, f.type, ctx, w)) return false;
+  }
+  if (!s.eat(']')) return false;
+  w.end_object();
+  return true;
+}
+
+bool write_rows(scanner& s, const plan& p, decode_context& ctx, json_writer& w) noexcept {
+  if (!s.eat('[')) return false;
+  const bool all = p.shape == result_shape::rows;
+  if (all) w.begin_array();
+  if (s.eat(']')) {
+    if (all) {
+      w.end_array();
+    } else {
+      w.null();
+    }
+    return true;
+  }
+  if (!write_row(s, p, ctx, w)) return false;
+  while (s.eat(',')) {
+    if (all ? !write_row(s, p, ctx, w) : !s.skip_value(1)) return false;
+  }
+  if (!s.eat(']')) return false;
+  if (all) w.end_array();
+  return true;
+}
+
+}  // namespace
+
+bool decode_neon_flat(const plan& p, std::string_view input, decode_context& ctx, json_writer& w) noexcept {
+  if (!is_flat(p) || !simdjson::validate_utf8(input.data(), input.size())) return false;
+  scanner s(input);
+  if (!s.eat('{')) return false;
+  bool rows_written = false;
+  if (!s.eat('}')) {
+    do {
+      std::string_view key;
+      bool escaped = false;
+      if (!s.string(key, escaped) || !s.eat(':')) return false;
+      if (!rows_written && key == "\"rows\"") {
+        if (!write_rows(s, p, ctx, w)) return false;
+        rows_written = true;
+      } else if (!s.skip_value(0)) {
+        return false;
+      }
+    } while (s.eat(','));
+    if (!s.eat('}')) return false;
+  }
+  return rows_written && s.at_end();
+}
+
+}  // namespace sluice::decode
