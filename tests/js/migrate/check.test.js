@@ -8,9 +8,8 @@ import { test } from "node:test";
 
 import { checkFolder } from "../../../cli/check.js";
 import { generate } from "../../../cli/generate.js";
-import { POSTS_V1, USERS_V1, quiet, tempProject } from "./support.js";
+import { POSTS_V1, SLUICE_BIN, USERS_V1, quiet, tempProject } from "./support.js";
 
-const bin = new URL("../../../bin/sluice.js", import.meta.url).pathname;
 
 // Three generated migrations; `body(project, out)` damages the folder.
 async function withFolder(body) {
@@ -91,12 +90,12 @@ test("journal problems: dialect, dates out of order, invalid JSON", () =>
 test("the CLI prints OK and exits 0, or one line per problem and exits 1", () =>
   withFolder(async (project, out) => {
     writeFileSync(join(project.root, "sluice.config.json"), JSON.stringify({ schema: "./v3.js", out: "./migrations", dialect: "sqlite" }));
-    const ok = spawnSync(process.execPath, [bin, "check"], { cwd: project.root, encoding: "utf8" });
+    const ok = spawnSync(process.execPath, [SLUICE_BIN, "check"], { cwd: project.root, encoding: "utf8" });
     assert.equal(ok.status, 0, ok.stderr);
     assert.equal(ok.stdout, "OK: 3 migration(s), journal, snapshots and SQL files consistent\n");
     writeFileSync(join(out, "0000_v1.sql"), "drop table users;\n");
     writeFileSync(join(out, "0009_extra.sql"), "select 1;\n");
-    const bad = spawnSync(process.execPath, [bin, "check"], { cwd: project.root, encoding: "utf8" });
+    const bad = spawnSync(process.execPath, [SLUICE_BIN, "check"], { cwd: project.root, encoding: "utf8" });
     assert.equal(bad.status, 1);
     assert.deepEqual(bad.stderr.trim().split("\n").slice(1), [
       "0000_v1.sql: modified since it was generated (its hash is not the journal's)",

@@ -1,31 +1,22 @@
 // Two `sluice migrate` processes on one local D1 (two workerd instances on one SQLite file):
 // the one that finds the file locked waits, and each migration is applied exactly once.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { fileURLToPath } from "node:url";
 
 import { localD1 } from "../../../cli/d1-target.js";
 import { checkConfig } from "../../../cli/config.js";
 import { generate } from "../../../cli/generate.js";
-import { POSTS_V1, USERS_V1, quiet, tempProject } from "./support.js";
-
-const bin = fileURLToPath(new URL("../../../bin/sluice.js", import.meta.url));
+import { POSTS_V1, USERS_V1, migrateProcess, quiet, tempProject } from "./support.js";
 
 const D1_CONFIG = { schema: "./v4.js", out: "./migrations", dialect: "sqlite", d1: { configPath: "./wrangler.toml", persist: { path: "./state" } } };
 
-function migrateProcess(root) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, "migrate"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("exit", (code) => resolve({ code, stdout, stderr }));
-  });
+// The project becomes a wrangler project with one local D1, and `sluice migrate` targets it.
+function configure(project, config) {
+  const wrangler = `name = "race"\ncompatibility_date = "2025-09-01"\n\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "race"\ndatabase_id = "00000000-0000-4000-8000-000000000001"\n`;
+  writeFileSync(join(project.root, "wrangler.toml"), wrangler);
+  writeFileSync(join(project.root, "sluice.config.json"), JSON.stringify(config));
 }
 
 test("two migrate processes on one local D1 apply each migration once", async () => {
@@ -36,8 +27,7 @@ test("two migrate processes on one local D1 apply each migration once", async ()
     project.schema("v3", USERS_V1.replace(`s.text("name"),`, `s.text("name"), bio: s.text("bio"),`) + POSTS_V1);
     project.schema("v4", USERS_V1.replace(`s.text("name"),`, `s.text("name"), bio: s.text("bio"), age: s.integer("age"),`) + POSTS_V1);
     for (const v of ["v1", "v2", "v3", "v4"]) await generate(project.config(v), quiet);
-    writeFileSync(join(project.root, "wrangler.toml"), 'name = "race"\ncompatibility_date = "2025-09-01"\n\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "race"\ndatabase_id = "00000000-0000-4000-8000-000000000001"\n');
-    writeFileSync(join(project.root, "sluice.config.json"), JSON.stringify(D1_CONFIG));
+    configure(project, D1_CONFIG);
 
     const runs = await Promise.all([migrateProcess(project.root), migrateProcess(project.root)]);
     for (const run of runs) assert.equal(run.code, 0, run.stderr);
@@ -66,8 +56,7 @@ test("migrate runs while another program (a wrangler dev) writes to the same loc
     project.schema("v1", USERS_V1);
     project.schema("v2", USERS_V1 + POSTS_V1);
     for (const v of ["v1", "v2"]) await generate(project.config(v), quiet);
-    writeFileSync(join(project.root, "wrangler.toml"), 'name = "race"\ncompatibility_date = "2025-09-01"\n\n[[d1_databases]]\nbinding = "DB"\ndatabase_name = "race"\ndatabase_id = "00000000-0000-4000-8000-000000000001"\n');
-    writeFileSync(join(project.root, "sluice.config.json"), JSON.stringify({ ...D1_CONFIG, schema: "./v2.js" }));
+    configure(project, { ...D1_CONFIG, schema: "./v2.js" });
     const { getPlatformProxy } = await import("wrangler");
     const other = await getPlatformProxy({ configPath: join(project.root, "wrangler.toml"), persist: { path: join(project.root, "state") } });
     try {

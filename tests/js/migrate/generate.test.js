@@ -8,10 +8,9 @@ import { test } from "node:test";
 
 import { CliError } from "../../../cli/errors.js";
 import { generate } from "../../../cli/generate.js";
-import { USERS_V1, quiet, tempProject } from "./support.js";
+import { SLUICE_BIN, USERS_V1, quiet, tempProject } from "./support.js";
 
 const RENAMED = USERS_V1.replace(`name: s.text("name"),`, `fullName: s.text("full_name"),`);
-const bin = new URL("../../../bin/sluice.js", import.meta.url).pathname;
 
 test("a dropped and an added column without a terminal is an error naming both", async () => {
   const project = tempProject();
@@ -76,14 +75,14 @@ test("the CLI exits non-zero with the message when it cannot ask", () => {
     project.schema("v2", RENAMED);
     const config = (v) => JSON.stringify({ schema: `./${v}.js`, out: "./migrations", dialect: "sqlite" });
     writeFileSync(join(project.root, "sluice.config.json"), config("v1"));
-    const first = spawnSync(process.execPath, [bin, "generate", "--name", "init"], { cwd: project.root, encoding: "utf8" });
+    const first = spawnSync(process.execPath, [SLUICE_BIN, "generate", "--name", "init"], { cwd: project.root, encoding: "utf8" });
     assert.equal(first.status, 0, first.stderr);
     assert.match(first.stdout, /0000_init\.sql/);
     writeFileSync(join(project.root, "sluice.config.json"), config("v2"));
-    const second = spawnSync(process.execPath, [bin, "generate"], { cwd: project.root, encoding: "utf8" });
+    const second = spawnSync(process.execPath, [SLUICE_BIN, "generate"], { cwd: project.root, encoding: "utf8" });
     assert.equal(second.status, 1);
     assert.match(second.stderr, /^sluice: Renamed or dropped-and-created\?/);
-    const third = spawnSync(process.execPath, [bin, "generate", "--rename", "users.name=users.full_name"], { cwd: project.root, encoding: "utf8" });
+    const third = spawnSync(process.execPath, [SLUICE_BIN, "generate", "--rename", "users.name=users.full_name"], { cwd: project.root, encoding: "utf8" });
     assert.equal(third.status, 0, third.stderr);
   } finally {
     project.dispose();

@@ -2,7 +2,7 @@
 // the D1 cases again, the live schema introspected after each step, enum values added outside
 // the transaction, and two migrate processes racing.
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -11,7 +11,7 @@ import { CliError } from "../../../cli/errors.js";
 import { generate } from "../../../cli/generate.js";
 import { postgresSchema, snapshotShape } from "../../../cli/introspect.js";
 import { migrate } from "../../../cli/migrate.js";
-import { POSTS_V1, USERS_V1, latestSnapshot, quiet, startPostgres, tempProject } from "./support.js";
+import { POSTS_V1, SLUICE_BIN, USERS_V1, latestSnapshot, migrateProcess, quiet, startPostgres, tempProject } from "./support.js";
 
 let pg;
 before(async () => {
@@ -21,7 +21,6 @@ after(async () => {
   await pg?.stop();
 });
 
-const bin = new URL("../../../bin/sluice.js", import.meta.url).pathname;
 const rows = (sql) => pg.sql.query(sql);
 const ledger = () => rows(`select tag from "__sluice_migrations" order by id`);
 
@@ -177,20 +176,6 @@ test("a migration whose foreign key the rows violate fails whole", () =>
     assert.deepEqual(await ledger(), [["0000_migration"]]);
   }));
 
-/** Runs `sluice migrate` in the project; resolves to { code, stdout, stderr }. */
-function migrateProcess(root) {
-  const env = { ...process.env, DATABASE_URL: pg.credentials.connectionString, NEON_HTTP_ENDPOINT: pg.credentials.endpoint };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, "migrate"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("exit", (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 test("two migrate processes at once apply each migration once", () =>
   inProject(async (project) => {
     const versions = ["v1", "v2", "v3", "v4"];
@@ -200,7 +185,8 @@ test("two migrate processes at once apply each migration once", () =>
     project.schema("v4", USERS_V1.replace(`s.text("name"),`, `s.text("name"), bio: s.text("bio"), age: s.integer("age"),`) + POSTS_V1);
     for (const v of versions) await generate(project.config(v), quiet);
     writeFileSync(join(project.root, "sluice.config.json"), JSON.stringify({ schema: "./v4.js", out: "./migrations", dialect: "postgresql" }));
-    const runs = await Promise.all([migrateProcess(project.root), migrateProcess(project.root)]);
+    const env = { ...process.env, DATABASE_URL: pg.credentials.connectionString, NEON_HTTP_ENDPOINT: pg.credentials.endpoint };
+    const runs = await Promise.all([migrateProcess(project.root, env), migrateProcess(project.root, env)]);
     for (const run of runs) assert.equal(run.code, 0, run.stderr);
     const applied = runs.flatMap((r) => [...r.stdout.matchAll(/^(\d{4}_migration)\.sql: applied \(/gm)].map((m) => m[1]));
     assert.deepEqual(applied.sort(), ["0000_migration", "0001_migration", "0002_migration", "0003_migration"]);
@@ -209,7 +195,7 @@ test("two migrate processes at once apply each migration once", () =>
   }));
 
 function migrateWith(root, env) {
-  const child = spawnSync(process.execPath, [bin, "migrate"], { cwd: root, env, encoding: "utf8", timeout: 30_000 });
+  const child = spawnSync(process.execPath, [SLUICE_BIN, "migrate"], { cwd: root, env, encoding: "utf8", timeout: 30_000 });
   return { code: child.status, stderr: child.stderr };
 }
 

@@ -11,7 +11,7 @@ import { CliError } from "../../../cli/errors.js";
 import { postgresSchema, snapshotShape, sqliteSchema } from "../../../cli/introspect.js";
 import { schemaSnapshot } from "../../../cli/core-plan.js";
 import { d1PushDatabase, postgresPushDatabase, push } from "../../../cli/push.js";
-import { POSTS_V1, USERS_V1, quiet, startD1, startPostgres, tempProject } from "./support.js";
+import { POSTS_V1, SLUICE_BIN, USERS_V1, quiet, startD1, startPostgres, tempProject } from "./support.js";
 
 const ROLES = `export const role = s.enumType("role", ["admin", "viewer"]);\n`;
 const V1 = USERS_V1 + POSTS_V1;
@@ -167,8 +167,7 @@ for (const [kind, start] of Object.entries(databases)) {
 
 test("the CLI pushes to the local D1 of a wrangler config, and exits 1 listing data loss", async () => {
   const project = tempProject();
-  const bin = new URL("../../../bin/sluice.js", import.meta.url).pathname;
-  const run = (...args) => spawnSync(process.execPath, [bin, "push", ...args], { cwd: project.root, encoding: "utf8", input: "" });
+  const run = (...args) => spawnSync(process.execPath, [SLUICE_BIN, "push", ...args], { cwd: project.root, encoding: "utf8", input: "" });
   try {
     writeFileSync(
       join(project.root, "wrangler.toml"),

@@ -1,5 +1,6 @@
 // Temp migration folders with schema modules written per version, a Miniflare D1, and a
 // private PostgreSQL behind sluice-gateway.
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,6 +14,22 @@ import { startGateway } from "../../../scripts/lib/gateway.mjs";
 import { startCluster } from "../../../scripts/lib/pg-cluster.mjs";
 
 const sluice = new URL("../../../worker/index.js", import.meta.url).href;
+
+/** The CLI's entry point, for tests that run it as a process. */
+export const SLUICE_BIN = new URL("../../../bin/sluice.js", import.meta.url).pathname;
+
+/** Runs `sluice migrate` in the project folder; resolves to { code, stdout, stderr }. */
+export function migrateProcess(root, env = process.env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [SLUICE_BIN, "migrate"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("exit", (code) => resolve({ code, stdout, stderr }));
+  });
+}
 
 /** A temp project: `schema(version, body)` writes a schema module, `config(version)` points at it. */
 export function tempProject({ strict = false, dialect = "sqlite" } = {}) {
