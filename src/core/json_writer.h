@@ -25,6 +25,12 @@ class json_writer {
   void begin_array() noexcept;
   void end_array() noexcept;
   void key(std::string_view k) noexcept;
+  // A key as key() writes it (`"k":`), rendered once and copied for every row.
+  void rendered_key(std::string_view quoted) noexcept {
+    if (need_comma_) put(',');
+    put(quoted);
+    need_comma_ = false;
+  }
   void string(std::string_view s) noexcept;
   void int64(int64_t v) noexcept;
   void uint64(uint64_t v) noexcept;

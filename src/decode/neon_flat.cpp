@@ -1,5 +1,8 @@
 #include "decode/neon_flat.h"
 
+#include <string>
+#include <vector>
+
 #include "core/json_scan.h"
 #include "decode/cell.h"
 #include "decode/json_string.h"
@@ -156,14 +159,31 @@ bool write_cell_text(std::string_view token, bool escaped, value_type type, deco
   return !escaped && write_text_cell(token, body, type, ctx, w);
 }
 
-bool write_row(scanner& s, const plan& p, decode_context& ctx, json_writer& w) noexcept {
+// The plan's keys as the writer spells them, rendered once per answer rather than once per row.
+class rendered_keys {
+ public:
+  explicit rendered_keys(const plan& p) noexcept {
+    keys_.reserve(p.fields.size());
+    for (const field& f : p.fields) {
+      json_writer one;
+      one.key(f.key);
+      keys_.emplace_back(one.str());
+    }
+  }
+  [[nodiscard]] std::string_view operator[](size_t i) const noexcept { return keys_[i]; }
+
+ private:
+  std::vector<std::string> keys_;
+};
+
+bool write_row(scanner& s, const plan& p, const rendered_keys& keys, decode_context& ctx,
+               json_writer& w) noexcept {
   if (!s.eat('[')) return false;
   w.begin_object();
-  bool first = true;
-  for (const field& f : p.fields) {
-    if (!first && !s.eat(',')) return false;
-    first = false;
-    w.key(f.key);
+  for (size_t i = 0; i < p.fields.size(); ++i) {
+    const field& f = p.fields[i];
+    if (i > 0 && !s.eat(',')) return false;
+    w.rendered_key(keys[i]);
     if (s.null()) {
       w.null();
       continue;
@@ -179,6 +199,7 @@ bool write_row(scanner& s, const plan& p, decode_context& ctx, json_writer& w) n
 
 bool write_rows(scanner& s, const plan& p, decode_context& ctx, json_writer& w) noexcept {
   if (!s.eat('[')) return false;
+  const rendered_keys keys(p);
   const bool all = p.shape == result_shape::rows;
   if (all) w.begin_array();
   if (s.eat(']')) {
@@ -189,9 +210,9 @@ bool write_rows(scanner& s, const plan& p, decode_context& ctx, json_writer& w) 
     }
     return true;
   }
-  if (!write_row(s, p, ctx, w)) return false;
+  if (!write_row(s, p, keys, ctx, w)) return false;
   while (s.eat(',')) {
-    if (all ? !write_row(s, p, ctx, w) : !s.skip_value(1)) return false;
+    if (all ? !write_row(s, p, keys, ctx, w) : !s.skip_value(1)) return false;
   }
   if (!s.eat(']')) return false;
   if (all) w.end_array();
