@@ -68,6 +68,22 @@ function payload(statement, body) {
   }
 }
 
+// Each statement shape's SQL as a JSON string, made once: its quoted identifiers would have
+// JSON.stringify escape dozens of characters on every request. Bounded for apps that build
+// SQL text per request.
+const sqlJson = new Map();
+const SQL_JSON_LIMIT = 1000;
+
+function queryJson(statement) {
+  let text = sqlJson.get(statement.sql);
+  if (text === undefined) {
+    if (sqlJson.size >= SQL_JSON_LIMIT) sqlJson.clear();
+    text = JSON.stringify(statement.sql);
+    sqlJson.set(statement.sql, text);
+  }
+  return `{"query":${text},"params":${JSON.stringify(statement.params ?? [])}}`;
+}
+
 function batchHeaders({ isolationLevel, readOnly, deferrable } = {}) {
   const headers = {};
   if (isolationLevel !== undefined) {
@@ -84,8 +100,9 @@ function batchHeaders({ isolationLevel, readOnly, deferrable } = {}) {
 class NeonHttpDriver {
   #endpoint;
   #fetch;
-  #connectionString;
   #authToken;
+  // The headers every request sends; with a fixed token, Authorization included.
+  #headers;
 
   constructor({ connectionString, endpoint, fetch, authToken } = {}) {
     if (typeof connectionString !== "string") {
@@ -93,23 +110,26 @@ class NeonHttpDriver {
     }
     this.dialect = "postgres";
     this.format = 1;
-    this.#connectionString = connectionString;
     this.#endpoint = endpoint ?? neonEndpoint(connectionString, { jwt: authToken !== undefined });
     // Called through a closure: Workers reject `fetch` invoked as a method of another object.
     this.#fetch = fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.#authToken = authToken;
-  }
-
-  async #headers(extra) {
-    const headers = {
+    this.#headers = {
       "Content-Type": "application/json",
-      "Neon-Connection-String": this.#connectionString,
+      "Neon-Connection-String": connectionString,
       "Neon-Raw-Text-Output": "true",
       "Neon-Array-Mode": "true",
-      ...extra,
     };
-    const token = typeof this.#authToken === "function" ? await this.#authToken() : this.#authToken;
-    if (token !== undefined) headers.Authorization = `Bearer ${token}`;
+    if (authToken !== undefined && typeof authToken !== "function") this.#headers.Authorization = `Bearer ${authToken}`;
+  }
+
+  // A token given as a function is asked for on every request (it may rotate).
+  async #headersWith(extra) {
+    const headers = { ...this.#headers, ...extra };
+    if (typeof this.#authToken === "function") {
+      const token = await this.#authToken();
+      if (token !== undefined) headers.Authorization = `Bearer ${token}`;
+    }
     return headers;
   }
 
@@ -128,8 +148,9 @@ class NeonHttpDriver {
   }
 
   async run(statement) {
-    const body = JSON.stringify({ query: statement.sql, params: statement.params });
-    return payload(statement, await this.#post(body, await this.#headers(), statement.sql));
+    const body = queryJson(statement);
+    const headers = typeof this.#authToken === "function" ? await this.#headersWith() : this.#headers;
+    return payload(statement, await this.#post(body, headers, statement.sql));
   }
 
   /**
@@ -139,8 +160,8 @@ class NeonHttpDriver {
    *   readOnly?: boolean, deferrable?: boolean }} [options]
    */
   async batch(statements, options) {
-    const headers = await this.#headers(batchHeaders(options));
-    const body = JSON.stringify({ queries: statements.map((s) => ({ query: s.sql, params: s.params })) });
+    const headers = await this.#headersWith(batchHeaders(options));
+    const body = `{"queries":[${statements.map(queryJson).join(",")}]}`;
     const sql = statements.map((s) => s.sql).join(";\n");
     const results = splitResults(await this.#post(body, headers, sql), statements.length);
     return results.map((result, i) => payload(statements[i], result));
