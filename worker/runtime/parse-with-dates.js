@@ -4,6 +4,7 @@
  * expect. A plain parse plus a walk over objects is several times cheaper than a reviver,
  * which V8 calls for every value.
  */
+import { isoDate } from "./iso-date.js";
 
 /**
  * @param {string} text JSON written by the core or by the database's final-JSON statement
@@ -23,7 +24,7 @@ function revive(node, dateKeys) {
   for (const key in node) {
     const value = node[key];
     if (typeof value === "string") {
-      if (dateKeys.has(key)) node[key] = new Date(value);
+      if (dateKeys.has(key)) node[key] = isoDate(value);
     } else if (value !== null && typeof value === "object") {
       revive(value, dateKeys);
     }
