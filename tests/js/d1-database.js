@@ -1,7 +1,7 @@
 // A real local D1 (Miniflare's workerd) with the tutorial tables created from the core's DDL.
 import { Miniflare } from "miniflare";
 
-import { schemaStatements } from "../../scripts/lib/schema-ddl.mjs";
+import { applySchemaToD1 } from "../../scripts/lib/schema-ddl.mjs";
 import * as schema from "../../worker/app/schema.js";
 import { d1 } from "../../worker/drivers/d1.js";
 import { createDb } from "../../worker/index.js";
@@ -9,7 +9,7 @@ import { createDb } from "../../worker/index.js";
 export async function startD1() {
   const mf = new Miniflare({ modules: true, script: "export default {}", d1Databases: ["DB"] });
   const binding = await mf.getD1Database("DB");
-  for (const statement of schemaStatements(schema, "sqlite")) await binding.prepare(statement).run();
+  await applySchemaToD1(binding, schema);
   return { mf, binding, db: (options = {}) => createDb({ schema, driver: d1(binding), ...options }) };
 }
 
