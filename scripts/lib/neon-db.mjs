@@ -17,7 +17,7 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 
 /**
  * Starts the cluster and the gateway, migrates and seeds. Resolves to { databaseUrl, endpoint,
- * clusterDir, gatewayExited, stop() }; `stop` ends both and removes the cluster's files.
+ * gatewayExited, stop() }; `stop` ends both and removes the cluster's files.
  * @param {{ log?: (line: string) => void }} [options]
  */
 export async function startNeonDatabase({ log = (line) => console.log(line) } = {}) {
@@ -31,7 +31,7 @@ export async function startNeonDatabase({ log = (line) => console.log(line) } = 
     const db = createDb({ schema, driver: neonHttp({ connectionString: databaseUrl, endpoint: gateway.endpoint }) });
     await seed(db);
     log(`dev --neon: seeded: ${await db.$count(schema.users)} users, ${await db.$count(schema.posts)} posts`);
-    return { databaseUrl, endpoint: gateway.endpoint, clusterDir: cluster.socketDir, gatewayExited: gateway.exited, stop };
+    return { databaseUrl, endpoint: gateway.endpoint, gatewayExited: gateway.exited, stop };
   } catch (error) {
     await stop();
     throw error;
