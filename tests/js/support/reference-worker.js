@@ -22,8 +22,7 @@ import { seed } from "../../../worker/app/seed.js";
 import { loadConfig } from "../../../cli/config.js";
 import { d1Target } from "../../../cli/d1-target.js";
 import { migrate } from "../../../cli/migrate.js";
-import { neonSql, pgTarget } from "../../../cli/pg-target.js";
-import { startClusterWithGateway } from "../../../scripts/lib/gateway.mjs";
+import { startNeonDatabase } from "../../../scripts/lib/neon-db.mjs";
 
 const root = new URL("../../../", import.meta.url).pathname;
 
@@ -45,6 +44,8 @@ const SNAPSHOT = {
   posts: "select * from posts order by id",
 };
 
+const quiet = { log: () => {} };
+
 async function d1Backend(mf) {
   const binding = await mf.getD1Database("DB");
   await migrate(await loadConfig(join(root, "sluice.config.js")), d1Target(binding), quiet);
@@ -55,26 +56,15 @@ async function d1Backend(mf) {
   };
 }
 
-const quiet = { log: () => {} };
-
+// The database `scripts/dev.sh --neon` prepares, by the same code.
 async function postgresBackend() {
-  const { cluster, gateway, stop } = await startClusterWithGateway();
-  try {
-    // A Neon-style host: only the endpoint says where the gateway is, as on a developer machine.
-    const connectionString = `postgresql://${cluster.user}:${cluster.password}@ep-sluice-000000.sluice.invalid/${cluster.database}`;
-    const driver = neonHttp({ connectionString, endpoint: gateway.endpoint });
-    const target = pgTarget(neonSql({ connectionString, endpoint: gateway.endpoint }));
-    await migrate(await loadConfig(join(root, "sluice.pg.config.js")), target, quiet);
-    await seed(createDb({ schema, driver }));
-    return {
-      bindings: { DATABASE_URL: connectionString, NEON_HTTP_ENDPOINT: gateway.endpoint },
-      rows: (sql) => driver.run({ sql, params: [], returns: "objects" }),
-      stop,
-    };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+  const { databaseUrl, endpoint, stop } = await startNeonDatabase(quiet);
+  const driver = neonHttp({ connectionString: databaseUrl, endpoint });
+  return {
+    bindings: { DATABASE_URL: databaseUrl, NEON_HTTP_ENDPOINT: endpoint },
+    rows: (sql) => driver.run({ sql, params: [], returns: "objects" }),
+    stop,
+  };
 }
 
 /**
