@@ -17,32 +17,29 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
   process.exit(2);
 }
 
-let cluster;
-let gateway;
+let running;
 try {
-  ({ cluster, gateway } = await startClusterWithGateway(["--port", String(port), ...(values.verbose ? ["--verbose"] : [])], {
+  running = await startClusterWithGateway(["--port", String(port), ...(values.verbose ? ["--verbose"] : [])], {
     inheritStderr: true,
-  }));
+  });
 } catch (error) {
   console.error(`gateway: ${error.message}`);
   process.exit(1);
 }
+const { cluster, gateway } = running;
 console.log(`DATABASE_URL=postgres://${cluster.user}:${cluster.password}@localhost:${cluster.port}/${cluster.database}`);
 
 let stopping = false;
-const stop = async () => {
+async function stop(code) {
   if (stopping) return;
   stopping = true;
-  await gateway.stop();
-  await cluster.stop();
-  process.exit(0);
-};
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);
-gateway.exited.then(async (code) => {
+  await running.stop();
+  process.exit(code);
+}
+process.on("SIGINT", () => stop(0));
+process.on("SIGTERM", () => stop(0));
+gateway.exited.then((code) => {
   if (stopping) return;
-  stopping = true;
   console.error(`gateway: sluice-gateway exited (${code})`);
-  await cluster.stop();
-  process.exit(1);
+  stop(1);
 });
