@@ -83,7 +83,7 @@ export async function recordWorkloads(list, removeNewUser) {
   }
 }
 
-function row(cells) {
+export function row(cells) {
   return `| ${cells.join(" | ")} |`;
 }
 
@@ -103,5 +103,3 @@ export async function printTable(title, list) {
     }
   }
 }
-
-export { row };
