@@ -94,7 +94,6 @@ export async function startReferenceWorker(backend = "d1") {
   }
 
   return {
-    backend,
     request: (path, init) => mf.dispatchFetch(`http://localhost${path}`, init),
     postJson: (path, body, method = "POST") =>
       mf.dispatchFetch(`http://localhost${path}`, {
@@ -130,7 +129,6 @@ export function describeBackends(body) {
       });
       after(() => running?.dispose());
       body({
-        backend,
         request: (...args) => running.request(...args),
         postJson: (...args) => running.postJson(...args),
         snapshot: () => running.snapshot(),
