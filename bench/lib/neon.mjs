@@ -10,7 +10,7 @@ import { isDeepStrictEqual } from "node:util";
 import { createDb } from "../../worker/index.js";
 import { neonHttp } from "../../worker/drivers/neon-http.js";
 import * as sluiceSchema from "../../worker/app/schema.js";
-import { schemaStatements } from "../../scripts/lib/schema-ddl.mjs";
+import { applySchemaToPostgres } from "../../scripts/lib/schema-ddl.mjs";
 import { startClusterWithGateway } from "../../scripts/lib/gateway.mjs";
 import * as drizzleSchema from "../drizzle/schema-pg.js";
 import { insertUserSchema } from "../drizzle/validators-pg.js";
@@ -43,7 +43,7 @@ async function record() {
   try {
     const connectionString = `postgresql://${cluster.user}:${cluster.password}@ep-sluice-bench.sluice.invalid/${cluster.database}`;
     const admin = neonHttp({ connectionString, endpoint: gateway.endpoint });
-    await admin.batch(schemaStatements(sluiceSchema, "postgres").map((sql) => ({ sql, params: [], returns: "none" })));
+    await applySchemaToPostgres(admin, sluiceSchema);
     await seedDatasetPostgres(admin);
     const recorder = recordingFetch(gateway.endpoint);
     const { s, d } = clients(connectionString, recorder);

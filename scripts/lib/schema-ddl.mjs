@@ -1,5 +1,5 @@
-// The CREATE statements (idempotent) the core generates for a schema module, and a helper
-// that applies them to a D1 binding in one atomic batch. The local databases and the route
+// The CREATE statements (idempotent) the core generates for a schema module, and helpers that
+// apply them in one atomic batch to a D1 binding or to Postgres through neonHttp. The local databases and the route
 // tests' get their tables from the migrations (sluice.config.js, sluice.pg.config.js); this
 // serves tests and benchmarks that need a schema without a migrations folder, and recreates in
 // a test the pre-migration local D1 that scripts/local-db.mjs adopts.
@@ -39,4 +39,9 @@ export function schemaStatements(schema, dialect) {
 
 export async function applySchemaToD1(binding, schema) {
   await binding.batch(schemaStatements(schema, "sqlite").map((sql) => binding.prepare(sql)));
+}
+
+/** The same for Postgres, through a neonHttp driver: one batch, so one transaction. */
+export async function applySchemaToPostgres(driver, schema) {
+  await driver.batch(schemaStatements(schema, "postgres").map((sql) => ({ sql, params: [], returns: "none" })));
 }

@@ -3,7 +3,7 @@
 import * as schema from "../../../worker/app/schema.js";
 import { neonHttp } from "../../../worker/drivers/neon-http.js";
 import { createDb } from "../../../worker/index.js";
-import { schemaStatements } from "../../../scripts/lib/schema-ddl.mjs";
+import { applySchemaToPostgres } from "../../../scripts/lib/schema-ddl.mjs";
 import { dbScenarios } from "../db-scenarios.js";
 import { startClusterWithGateway } from "../../../scripts/lib/gateway.mjs";
 
@@ -15,7 +15,7 @@ async function startPostgres() {
     // A Neon-style host: the gateway sends every connection to the cluster.
     const connectionString = `postgresql://${cluster.user}:${cluster.password}@ep-sluice-000000.sluice.invalid/${cluster.database}`;
     const driver = neonHttp({ connectionString, endpoint: gateway.endpoint });
-    await driver.batch(schemaStatements(schema, "postgres").map(none));
+    await applySchemaToPostgres(driver, schema);
     return {
       db: (options) => createDb({ schema, driver, ...options }),
       // Ids start at 1 again, as SQLite's do once its tables are empty.

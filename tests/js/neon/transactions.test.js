@@ -7,7 +7,7 @@ import * as schema from "../../../worker/app/schema.js";
 import { users } from "../../../worker/app/schema.js";
 import { neonHttp } from "../../../worker/drivers/neon-http.js";
 import { TransportError, createDb, sql } from "../../../worker/index.js";
-import { schemaStatements } from "../../../scripts/lib/schema-ddl.mjs";
+import { applySchemaToPostgres } from "../../../scripts/lib/schema-ddl.mjs";
 import { freePort, startCluster } from "../../../scripts/lib/pg-cluster.mjs";
 import { startGateway } from "../../../scripts/lib/gateway.mjs";
 
@@ -21,7 +21,7 @@ before(async () => {
   cluster = await startCluster();
   gateway = await startGateway(cluster);
   const driver = neonHttp({ connectionString: connectionString(), endpoint: gateway.endpoint });
-  await driver.batch(schemaStatements(schema, "postgres").map((s) => ({ sql: s, params: [], returns: "none" })));
+  await applySchemaToPostgres(driver, schema);
   db = createDb({ schema, driver });
 });
 
