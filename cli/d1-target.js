@@ -1,7 +1,7 @@
 /**
  * @module cli/d1-target
- * Migrations on a D1 binding: a migration is one `batch()` (D1's only atomic unit; BEGIN is
- * refused), its ledger row first.
+ * Migrations on a D1 binding, or on d1-http.js's REST client (the same API): a migration is one
+ * `batch()` (D1's only atomic unit; BEGIN is refused), its ledger row first.
  *
  * Two sluice processes on one local D1 take turns (cli/state-lock). Another program holding the
  * SQLite file (a running `wrangler dev`) still collides: the operation that finds the file locked

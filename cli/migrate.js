@@ -23,7 +23,9 @@ export const LEDGER = "__sluice_migrations";
  *   cannot run inside the migration's unit
  * @property {(statement: string) => Promise<void>} [applyOutside] runs such a statement on
  *   its own; running it again must be harmless
- * @property {(error: Error) => string} [describeError] the database's message for the report
+ *
+ * A database's refusal is reported by the error's `describe()` when it has one (PostgresError,
+ * D1HttpError: code, detail, hint), else by its message.
  */
 
 /**
@@ -39,7 +41,7 @@ export async function migrate(config, target, { log = (line) => console.log(line
     applied = await target.applied();
   } catch (error) {
     if (error instanceof CliError) throw error;
-    throw new CliError(`cannot read the ${LEDGER} ledger: ${describe(target, error)}`);
+    throw new CliError(`cannot read the ${LEDGER} ledger: ${describe(error)}`);
   }
   const pending = pendingMigrations(migrations, applied);
   const done = [];
@@ -52,7 +54,7 @@ export async function migrate(config, target, { log = (line) => console.log(line
         await target.applyOutside(statement);
       } catch (error) {
         const kept = i === 0 ? "nothing of it was applied" : `only the ${i} statement(s) run on their own before this one were applied`;
-        throw new CliError(`${m.file} failed, ${kept}:\n${failure(target, statement, error)}`);
+        throw new CliError(`${m.file} failed, ${kept}:\n${failure(statement, error)}`);
       }
       log(`${m.file}: ${oneLine(statement)} applied on its own, outside the migration's transaction (${elapsed(started)})`);
     }
@@ -86,11 +88,11 @@ export async function migrate(config, target, { log = (line) => console.log(line
  * statements are rehearsed (rolled back) to find the first one that fails, by bisection.
  */
 async function locate(target, statements, error) {
-  if (target.rehearse === undefined || statements.length === 0) return `  database: ${describe(target, error)}`;
+  if (target.rehearse === undefined || statements.length === 0) return `  database: ${describe(error)}`;
   try {
     let found = await target.rehearse(statements);
     if (found === undefined)
-      return `  every statement ran; the migration failed when it committed (deferred constraint checks)\n  database: ${describe(target, error)}`;
+      return `  every statement ran; the migration failed when it committed (deferred constraint checks)\n  database: ${describe(error)}`;
     let lo = 0;
     let hi = statements.length - 1;
     while (lo < hi) {
@@ -102,18 +104,18 @@ async function locate(target, statements, error) {
         found = rehearsed;
       }
     }
-    return `  statement ${lo + 1} of ${statements.length}: ${oneLine(statements[lo])}\n  database: ${describe(target, found)}`;
+    return `  statement ${lo + 1} of ${statements.length}: ${oneLine(statements[lo])}\n  database: ${describe(found)}`;
   } catch {
-    return `  database: ${describe(target, error)}`;
+    return `  database: ${describe(error)}`;
   }
 }
 
-function failure(target, statement, error) {
-  return `  statement: ${oneLine(statement)}\n  database: ${describe(target, error)}`;
+function failure(statement, error) {
+  return `  statement: ${oneLine(statement)}\n  database: ${describe(error)}`;
 }
 
-function describe(target, error) {
-  return target.describeError?.(error) ?? error.message;
+function describe(error) {
+  return error.describe?.() ?? error.message;
 }
 
 const MAX_SHOWN = 300;

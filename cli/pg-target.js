@@ -132,6 +132,5 @@ export function pgTarget(sql) {
       }
       throw new CliError("a rehearsal batch committed: the endpoint does not run batches as one transaction");
     },
-    describeError: (error) => (error instanceof PostgresError ? error.describe() : error.message),
   };
 }

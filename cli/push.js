@@ -9,14 +9,14 @@
  * children's); Postgres as one transaction, after any `ALTER TYPE ... ADD VALUE`, which
  * Postgres runs only outside one.
  */
-import { D1HttpError, d1Http } from "./d1-http.js";
+import { d1Http } from "./d1-http.js";
 import { localD1 } from "./d1-target.js";
 import { schemaSnapshot } from "./core-plan.js";
 import { CliError } from "./errors.js";
 import { bullets, planWithRenames } from "./generate.js";
 import { postgresFacts, sqliteFacts } from "./live-facts.js";
 import { liveSnapshot } from "./live-snapshot.js";
-import { PostgresError, neonCredentials, neonSql } from "./pg-target.js";
+import { neonCredentials, neonSql } from "./pg-target.js";
 import { NO_D1 } from "./targets.js";
 
 /**
@@ -83,8 +83,7 @@ export async function push(config, db, options = {}) {
     await db.apply(plan.statements);
   } catch (error) {
     if (error instanceof CliError) throw error;
-    const message = error instanceof PostgresError || error instanceof D1HttpError ? error.describe() : error.message;
-    throw new CliError(`push failed, nothing was changed: ${message}\nstatements:\n${bullets(plan.statements.map((s) => s.sql))}`);
+    throw new CliError(`push failed, nothing was changed: ${error.describe?.() ?? error.message}\nstatements:\n${bullets(plan.statements.map((s) => s.sql))}`);
   }
   log(`Applied ${plan.statements.length} statement(s) (${elapsed(started)})`);
   return plan.statements.map((s) => s.sql);

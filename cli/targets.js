@@ -4,7 +4,6 @@
  * that `wrangler dev` serves, or a D1 over Cloudflare's REST API.
  */
 import { d1Http } from "./d1-http.js";
-import { d1HttpTarget } from "./d1-http-target.js";
 import { d1Target, localD1 } from "./d1-target.js";
 import { CliError } from "./errors.js";
 import { neonCredentials, neonSql, pgTarget } from "./pg-target.js";
@@ -16,7 +15,7 @@ import { neonCredentials, neonSql, pgTarget } from "./pg-target.js";
 export async function openTarget(config) {
   if (config.dialect === "postgresql") return { target: pgTarget(neonSql(neonCredentials(config))), dispose: async () => {} };
   if (config.d1 === undefined) throw new CliError(NO_D1);
-  if (config.d1.kind === "rest") return { target: d1HttpTarget(d1Http(config.d1)), dispose: async () => {} };
+  if (config.d1.kind === "rest") return { target: d1Target(d1Http(config.d1)), dispose: async () => {} };
   const { binding, dispose } = await localD1(config);
   return { target: d1Target(binding), dispose };
 }
