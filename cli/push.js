@@ -9,15 +9,12 @@
  * children's); Postgres as one transaction, after any `ALTER TYPE ... ADD VALUE`, which
  * Postgres runs only outside one.
  */
-import { d1Http } from "./d1-http.js";
-import { localD1 } from "./d1-target.js";
 import { schemaSnapshot } from "./core-plan.js";
 import { CliError } from "./errors.js";
 import { bullets, planWithRenames } from "./generate.js";
 import { postgresFacts, sqliteFacts } from "./live-facts.js";
 import { liveSnapshot } from "./live-snapshot.js";
-import { neonCredentials, neonSql } from "./pg-target.js";
-import { NO_D1 } from "./targets.js";
+import { openDatabase } from "./targets.js";
 
 /**
  * A live database for push.
@@ -38,7 +35,7 @@ export function d1PushDatabase(binding) {
   };
 }
 
-/** @param {ReturnType<typeof neonSql>} sql */
+/** @param {ReturnType<typeof import("./pg-target.js").neonSql>} sql */
 export function postgresPushDatabase(sql) {
   return {
     facts: () => postgresFacts(sql),
@@ -115,12 +112,9 @@ async function counted(db, line) {
  * (the same queries, each a request; the plan one batch request), or Postgres over Neon's HTTP endpoint.
  */
 export async function pushConfigured(config, options) {
-  if (config.dialect === "postgresql") return push(config, postgresPushDatabase(neonSql(neonCredentials(config))), options);
-  if (config.d1 === undefined) throw new CliError(NO_D1);
-  if (config.d1.kind === "rest") return push(config, d1PushDatabase(d1Http(config.d1)), options);
-  const { binding, dispose } = await localD1(config);
+  const { sql, binding, dispose } = await openDatabase(config);
   try {
-    return await push(config, d1PushDatabase(binding), options);
+    return await push(config, sql ? postgresPushDatabase(sql) : d1PushDatabase(binding), options);
   } finally {
     await dispose();
   }
