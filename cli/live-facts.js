@@ -10,19 +10,24 @@
 import { postgresSchema, sqliteSchema } from "./introspect.js";
 import { LEDGER } from "./migrate.js";
 
-/** @param {import("@cloudflare/workers-types").D1Database} binding */
+/**
+ * Two queries whatever the number of tables: over D1's REST API each query is a request.
+ * @param {import("@cloudflare/workers-types").D1Database} binding
+ */
 export async function sqliteFacts(binding) {
   const all = async (sql) => (await binding.prepare(sql).all()).results;
   const shape = await sqliteSchema(binding);
   const facts = { shape, defaults: {}, checks: {}, uniqueConstraints: {}, sql: {} };
-  for (const name of Object.keys(shape.tables)) {
-    const lit = name.replaceAll("'", "''");
-    const [{ sql }] = await all(`select sql from sqlite_schema where type = 'table' and name = '${lit}'`);
+  const tables = Object.keys(shape.tables);
+  const names = tables.map((name) => `'${name.replaceAll("'", "''")}'`).join(", ");
+  for (const name of tables) facts.defaults[name] = {};
+  for (const { name, sql } of await all(`select name, sql from sqlite_schema where type = 'table' and name in (${names})`))
     facts.sql[name] = sql;
-    facts.defaults[name] = {};
-    for (const c of await all(`select name, dflt_value from pragma_table_info('${lit}')`))
-      if (c.dflt_value !== null) facts.defaults[name][c.name] = c.dflt_value;
-  }
+  for (const c of await all(
+    `select m.name as tbl, p.name, p.dflt_value from sqlite_schema m, pragma_table_info(m.name) p ` +
+      `where m.type = 'table' and m.name in (${names}) and p.dflt_value is not null`,
+  ))
+    facts.defaults[c.tbl][c.name] = c.dflt_value;
   return facts;
 }
 
