@@ -27,6 +27,9 @@ const SQLITE_TYPES = {
 
 const PG_ACTIONS = { a: "no action", r: "restrict", c: "cascade", n: "set null", d: "set default" };
 
+/** The condition on `pg_class c` that picks the schema's tables: `public`'s, without the ledger. */
+export const PG_TABLES = `c.relnamespace = 'public'::regnamespace and c.relkind = 'r' and c.relname <> '${LEDGER}'`;
+
 /** The live shape of a D1 (or any SQLite with the D1 binding API) database. */
 export async function sqliteSchema(binding) {
   const all = async (sql) => (await binding.prepare(sql).all()).results;
@@ -71,11 +74,10 @@ export async function postgresSchema(sql) {
   ))
     (enums[type] ??= []).push(label);
   const tables = {};
-  const rel = `c.relnamespace = 'public'::regnamespace and c.relkind = 'r' and c.relname <> '${LEDGER}'`;
   for (const [table, column, type, notNull, hasDefault] of await sql.query(
     `select c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, a.atthasdef
      from pg_attribute a join pg_class c on c.oid = a.attrelid
-     where ${rel} and a.attnum > 0 and not a.attisdropped order by c.relname, a.attnum`,
+     where ${PG_TABLES} and a.attnum > 0 and not a.attisdropped order by c.relname, a.attnum`,
   )) {
     tables[table] ??= { columns: {}, primaryKey: [], indexes: [], foreignKeys: [] };
     tables[table].columns[column] = { type: type.replaceAll('"', ""), notNull: notNull === "t", hasDefault: hasDefault === "t" };
@@ -85,7 +87,7 @@ export async function postgresSchema(sql) {
     `select c.relname, i.relname, x.indisprimary, x.indisunique, a.attname
      from pg_index x join pg_class c on c.oid = x.indrelid join pg_class i on i.oid = x.indexrelid,
      unnest(x.indkey) with ordinality k(attnum, n) join pg_attribute a on a.attnum = k.attnum
-     where ${rel} and a.attrelid = c.oid order by c.relname, i.relname, k.n`,
+     where ${PG_TABLES} and a.attrelid = c.oid order by c.relname, i.relname, k.n`,
   )) {
     if (primary === "t") tables[table].primaryKey.push(column);
     else entry(tables[table].indexes, name, () => ({ name, columns: [], unique: unique === "t" })).columns.push(column);
@@ -95,7 +97,7 @@ export async function postgresSchema(sql) {
      from pg_constraint f join pg_class c on c.oid = f.conrelid join pg_class r on r.oid = f.confrelid,
      unnest(f.conkey, f.confkey) with ordinality k(col, ref, n)
      join pg_attribute a on a.attnum = k.col join pg_attribute b on b.attnum = k.ref
-     where f.contype = 'f' and ${rel} and a.attrelid = f.conrelid and b.attrelid = f.confrelid
+     where f.contype = 'f' and ${PG_TABLES} and a.attrelid = f.conrelid and b.attrelid = f.confrelid
      order by c.relname, f.conname, k.n`,
   )) {
     const key = entry(tables[table].foreignKeys, name, () => ({

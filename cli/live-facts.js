@@ -7,8 +7,7 @@
  *   { defaults: { users: { name: "'anonymous'" } }, checks: { users: { users_email_check: "..." } },
  *     uniqueConstraints: { users: ["users_name_unique"] }, sql: { users: "create table ..." } }
  */
-import { postgresSchema, sqliteSchema } from "./introspect.js";
-import { LEDGER } from "./migrate.js";
+import { PG_TABLES, postgresSchema, sqliteSchema } from "./introspect.js";
 
 /**
  * Two queries whatever the number of tables: over D1's REST API each query is a request.
@@ -40,16 +39,15 @@ export async function postgresFacts(sql) {
     facts.checks[name] = {};
     facts.uniqueConstraints[name] = [];
   }
-  const rel = `c.relnamespace = 'public'::regnamespace and c.relkind = 'r' and c.relname <> '${LEDGER}'`;
   for (const [table, column, expression] of await sql.query(
     `select c.relname, a.attname, pg_get_expr(d.adbin, d.adrelid) from pg_attrdef d
      join pg_class c on c.oid = d.adrelid join pg_attribute a on a.attrelid = d.adrelid and a.attnum = d.adnum
-     where ${rel}`,
+     where ${PG_TABLES}`,
   ))
     facts.defaults[table][column] = expression;
   for (const [table, name, kind, definition] of await sql.query(
     `select c.relname, k.conname, k.contype, pg_get_constraintdef(k.oid) from pg_constraint k
-     join pg_class c on c.oid = k.conrelid where ${rel} and k.contype in ('c', 'u')`,
+     join pg_class c on c.oid = k.conrelid where ${PG_TABLES} and k.contype in ('c', 'u')`,
   )) {
     if (kind === "u") facts.uniqueConstraints[table].push(name);
     else facts.checks[table][name] = definition.replace(/^CHECK \((.*)\)$/s, "$1");
