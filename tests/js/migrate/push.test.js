@@ -8,49 +8,17 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 
 import { CliError } from "../../../cli/errors.js";
-import { postgresSchema, snapshotShape, sqliteSchema } from "../../../cli/introspect.js";
+import { snapshotShape } from "../../../cli/introspect.js";
 import { schemaSnapshot } from "../../../cli/core-plan.js";
-import { d1PushDatabase, postgresPushDatabase, push } from "../../../cli/push.js";
-import { POSTS_V1, SLUICE_BIN, USERS_V1, quiet, startD1, startPostgres, tempProject } from "./support.js";
+import { push } from "../../../cli/push.js";
+import { POSTS_V1, SLUICE_BIN, USERS_V1, liveDatabases, quiet, tempProject } from "./support.js";
 
 const ROLES = `export const role = s.enumType("role", ["admin", "viewer"]);\n`;
 const V1 = USERS_V1 + POSTS_V1;
 // name gains NOT NULL and a default (a SQLite rebuild of users and of posts, its child), bio is new.
 const V2 = USERS_V1.replace(`s.text("name"),`, `s.text("name").notNull().default("anonymous"), bio: s.text("bio").default(""),`) + POSTS_V1;
 
-/** The two databases behind one interface: `db()` for push, `rows(sql)` as arrays, `shape()` introspected. */
-const databases = {
-  d1: async () => {
-    const d1 = await startD1();
-    const db = d1.binding;
-    return {
-      dialect: "sqlite",
-      db: () => d1PushDatabase(db),
-      run: (statements) => db.batch(statements.map((s) => db.prepare(s))),
-      rows: async (sql) => (await db.prepare(sql).raw()),
-      shape: () => sqliteSchema(db),
-      async reset() {
-        const { results } = await db.prepare("select name from sqlite_schema where type = 'table' and name not like 'sqlite_%' and name not like '_cf_%'").all();
-        await db.batch([db.prepare("pragma defer_foreign_keys = on"), ...results.map(({ name }) => db.prepare(`drop table "${name}"`))]);
-      },
-      stop: () => d1.mf.dispose(),
-    };
-  },
-  postgres: async () => {
-    const pg = await startPostgres();
-    return {
-      dialect: "postgresql",
-      db: () => postgresPushDatabase(pg.sql),
-      run: (statements) => pg.sql.batch(statements),
-      rows: async (sql) => (await pg.sql.query(sql)).map((row) => row.map((v) => (v !== null && /^-?\d+$/.test(v) ? Number(v) : v))),
-      shape: () => postgresSchema(pg.sql),
-      reset: () => pg.reset(),
-      stop: () => pg.stop(),
-    };
-  },
-};
-
-for (const [kind, start] of Object.entries(databases)) {
+for (const [kind, start] of Object.entries(liveDatabases)) {
   describe(`push on ${kind}`, () => {
     let live;
     before(async () => {

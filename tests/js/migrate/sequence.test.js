@@ -5,12 +5,11 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 
-import { d1Target } from "../../../cli/d1-target.js";
 import { CliError } from "../../../cli/errors.js";
 import { generate } from "../../../cli/generate.js";
-import { postgresSchema, snapshotShape, sqliteSchema } from "../../../cli/introspect.js";
+import { snapshotShape } from "../../../cli/introspect.js";
 import { migrate } from "../../../cli/migrate.js";
-import { latestSnapshot, quiet, startD1, startPostgres, tempProject } from "./support.js";
+import { latestSnapshot, liveDatabases, quiet, tempProject } from "./support.js";
 
 const ROLE = (values) => `export const role = s.enumType("role", ${JSON.stringify(values)});\n`;
 const USERS = (columns, extra = "") => `
@@ -61,33 +60,7 @@ const STEPS = [
     POSTS(AUTHOR_FK, `s.text("title").notNull()`, `, (t) => ({ byAuthor: s.index("posts_author_idx").on(t.authorId) })`) + TAGS],
 ];
 
-const databases = {
-  d1: async () => {
-    const d1 = await startD1();
-    const db = d1.binding;
-    return {
-      dialect: "sqlite",
-      target: () => d1Target(db),
-      run: (statements) => db.batch(statements.map((s) => db.prepare(s))),
-      rows: async (sql) => db.prepare(sql).raw(),
-      shape: () => sqliteSchema(db),
-      stop: () => d1.mf.dispose(),
-    };
-  },
-  postgres: async () => {
-    const pg = await startPostgres();
-    return {
-      dialect: "postgresql",
-      target: () => pg.target(),
-      run: (statements) => pg.sql.batch(statements),
-      rows: async (sql) => (await pg.sql.query(sql)).map((row) => row.map((v) => (v !== null && /^-?\d+$/.test(v) ? Number(v) : v))),
-      shape: () => postgresSchema(pg.sql),
-      stop: () => pg.stop(),
-    };
-  },
-};
-
-for (const [kind, start] of Object.entries(databases)) {
+for (const [kind, start] of Object.entries(liveDatabases)) {
   describe(`ten schema versions on ${kind}`, () => {
     let live;
     before(async () => {

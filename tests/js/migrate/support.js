@@ -8,8 +8,11 @@ import { join } from "node:path";
 import { Miniflare } from "miniflare";
 
 import { checkConfig } from "../../../cli/config.js";
+import { d1Target } from "../../../cli/d1-target.js";
 import { readJournal } from "../../../cli/folder.js";
+import { postgresSchema, sqliteSchema } from "../../../cli/introspect.js";
 import { neonSql, pgTarget } from "../../../cli/pg-target.js";
+import { d1PushDatabase, postgresPushDatabase } from "../../../cli/push.js";
 import { startGateway } from "../../../scripts/lib/gateway.mjs";
 import { startCluster } from "../../../scripts/lib/pg-cluster.mjs";
 
@@ -80,6 +83,45 @@ export async function startPostgres() {
     },
   };
 }
+
+/**
+ * The two databases the migrate and push tests run on, behind one interface: `dialect` (the
+ * config's), `target()` for migrate, `db()` for push, `run(statements)` as one batch,
+ * `rows(sql)` as arrays (Postgres integers as numbers), `shape()` introspected, `reset()`
+ * empties it, `stop()`.
+ */
+export const liveDatabases = {
+  d1: async () => {
+    const d1 = await startD1();
+    const db = d1.binding;
+    return {
+      dialect: "sqlite",
+      target: () => d1Target(db),
+      db: () => d1PushDatabase(db),
+      run: (statements) => db.batch(statements.map((s) => db.prepare(s))),
+      rows: async (sql) => db.prepare(sql).raw(),
+      shape: () => sqliteSchema(db),
+      async reset() {
+        const { results } = await db.prepare("select name from sqlite_schema where type = 'table' and name not like 'sqlite_%' and name not like '_cf_%'").all();
+        await db.batch([db.prepare("pragma defer_foreign_keys = on"), ...results.map(({ name }) => db.prepare(`drop table "${name}"`))]);
+      },
+      stop: () => d1.mf.dispose(),
+    };
+  },
+  postgres: async () => {
+    const pg = await startPostgres();
+    return {
+      dialect: "postgresql",
+      target: () => pg.target(),
+      db: () => postgresPushDatabase(pg.sql),
+      run: (statements) => pg.sql.batch(statements),
+      rows: async (sql) => (await pg.sql.query(sql)).map((row) => row.map((v) => (v !== null && /^-?\d+$/.test(v) ? Number(v) : v))),
+      shape: () => postgresSchema(pg.sql),
+      reset: () => pg.reset(),
+      stop: () => pg.stop(),
+    };
+  },
+};
 
 /** The snapshot (its `schema`) of the last migration in the project's folder. */
 export function latestSnapshot(config) {
