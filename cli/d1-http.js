@@ -74,30 +74,28 @@ export function d1Http(d1, { fetch: send = fetch } = {}) {
     return results;
   }
 
-  const statement = (sql, params = []) => ({
-    sql,
-    params,
-    bind: (...values) => statement(sql, values),
-    all: async () => {
-      const [result] = await request("query", wire(sql, params));
-      return { results: result.results, meta: result.meta, success: true };
-    },
-    run: async () => {
-      const [result] = await request("query", wire(sql, params));
-      return { results: result.results ?? [], meta: result.meta, success: true };
-    },
-    raw: async () => (await request("raw", wire(sql, params)))[0].results.rows,
-  });
+  const statement = (sql, params = []) => {
+    const query = async () => asBindingResult((await request("query", wire(sql, params)))[0]);
+    return {
+      sql,
+      params,
+      bind: (...values) => statement(sql, values),
+      all: query,
+      run: query,
+      raw: async () => (await request("raw", wire(sql, params)))[0].results.rows,
+    };
+  };
 
   return {
-    endpoint: `${base}/query`,
     prepare: (sql) => statement(sql),
     /** @param {{ sql: string, params: unknown[] }[]} statements */
-    async batch(statements) {
-      const results = await request("query", { batch: statements.map((s) => wire(s.sql, s.params)) });
-      return results.map((r) => ({ results: r.results, meta: r.meta, success: true }));
-    },
+    batch: async (statements) => (await request("query", { batch: statements.map((s) => wire(s.sql, s.params)) })).map(asBindingResult),
   };
+}
+
+// One statement's result as the binding gives it.
+function asBindingResult(result) {
+  return { results: result.results ?? [], meta: result.meta, success: true };
 }
 
 // The API documents params as strings; SQLite's column affinity turns "42" back into 42.
