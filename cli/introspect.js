@@ -30,34 +30,47 @@ const PG_ACTIONS = { a: "no action", r: "restrict", c: "cascade", n: "set null",
 /** The condition on `pg_class c` that picks the schema's tables: `public`'s, without the ledger. */
 export const PG_TABLES = `c.relnamespace = 'public'::regnamespace and c.relkind = 'r' and c.relname <> '${LEDGER}'`;
 
-/** The live shape of a D1 (or any SQLite with the D1 binding API) database. */
+/**
+ * The live shape of a D1 (or any SQLite with the D1 binding API) database. Each pragma is read
+ * for every table in one query (over D1's REST API each query is a request).
+ */
 export async function sqliteSchema(binding) {
-  const all = async (sql) => (await binding.prepare(sql).all()).results;
-  const names = await all(
-    `select name from sqlite_schema where type = 'table' and name not like 'sqlite_%' and name not like '_cf_%' ` +
-      `and name not in ('${LEDGER}', '${WRANGLER_LEDGER}') order by name`,
+  const tablesAnd = async (pragma, columns, order) => {
+    const { results } = await binding
+      .prepare(
+        `select m.name as tbl, ${columns} from sqlite_schema m${pragma ? `, ${pragma}` : ""} where m.type = 'table' ` +
+          `and m.name not like 'sqlite_%' and m.name not like '_cf_%' and m.name not in ('${LEDGER}', '${WRANGLER_LEDGER}') ` +
+          `order by m.name${order ? `, ${order}` : ""}`,
+      )
+      .all();
+    return groupBy(results, (row) => row.tbl);
+  };
+  const names = await tablesAnd("", "m.name");
+  const infos = await tablesAnd("pragma_table_info(m.name) p", "p.*", "p.cid");
+  const indexColumns = await tablesAnd(
+    "pragma_index_list(m.name) l, pragma_index_info(l.name) i",
+    `l.name, l."unique", l.origin, i.name as col`,
+    "l.seq, i.seqno",
   );
+  const foreignKeys = await tablesAnd("pragma_foreign_key_list(m.name) f", "f.*", "f.id, f.seq");
   const tables = {};
-  for (const { name } of names) {
-    const lit = name.replaceAll("'", "''");
-    const info = await all(`select * from pragma_table_info('${lit}')`);
+  for (const name of names.keys()) {
+    const info = infos.get(name) ?? [];
     const columns = {};
     for (const c of info) columns[c.name] = { type: c.type.toLowerCase(), notNull: c.notnull === 1 || c.pk > 0, hasDefault: c.dflt_value !== null };
     const primaryKey = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
     const indexes = [];
-    for (const ix of await all(`select * from pragma_index_list('${lit}')`)) {
-      if (ix.origin === "pk") continue;
-      const cols = (await all(`select name from pragma_index_info('${ix.name.replaceAll("'", "''")}') order by seqno`)).map((c) => c.name);
-      indexes.push({ name: ix.origin === "u" ? null : ix.name, columns: cols, unique: ix.unique === 1 });
+    for (const [index, cols] of groupBy(indexColumns.get(name) ?? [], (c) => c.name)) {
+      if (cols[0].origin === "pk") continue;
+      indexes.push({ name: cols[0].origin === "u" ? null : index, columns: cols.map((c) => c.col), unique: cols[0].unique === 1 });
     }
-    const keys = new Map();
-    for (const fk of await all(`select * from pragma_foreign_key_list('${lit}') order by id, seq`)) {
-      const key = keys.get(fk.id) ?? { name: null, columns: [], table: fk.table, references: [], onDelete: fk.on_delete.toLowerCase(), onUpdate: fk.on_update.toLowerCase() };
-      key.columns.push(fk.from);
-      key.references.push(fk.to);
-      keys.set(fk.id, key);
-    }
-    tables[name] = { columns, primaryKey, indexes: sorted(indexes), foreignKeys: sorted([...keys.values()]) };
+    const keys = [];
+    for (const fk of groupBy(foreignKeys.get(name) ?? [], (f) => f.id).values())
+      keys.push({
+        name: null, columns: fk.map((f) => f.from), table: fk[0].table, references: fk.map((f) => f.to),
+        onDelete: fk[0].on_delete.toLowerCase(), onUpdate: fk[0].on_update.toLowerCase(),
+      });
+    tables[name] = { columns, primaryKey, indexes: sorted(indexes), foreignKeys: sorted(keys) };
   }
   return { enums: {}, tables };
 }
@@ -168,6 +181,17 @@ function pgType(c) {
     case "enum": return c.enum;
     default: return c.type;
   }
+}
+
+// Node 20 has no Map.groupBy.
+function groupBy(rows, keyOf) {
+  const groups = new Map();
+  for (const row of rows) {
+    const key = keyOf(row);
+    if (groups.has(key)) groups.get(key).push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
 }
 
 function entry(list, name, make) {
