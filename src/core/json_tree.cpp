@@ -119,10 +119,8 @@ class reader {
   }
 
   status number(size_t at) noexcept {
-    const size_t start = pos_;
-    constexpr std::string_view number_chars = "0123456789+-.eE";
-    while (!at_end() && number_chars.find(text_[pos_]) != std::string_view::npos) ++pos_;
-    const std::string_view token = text_.substr(start, pos_ - start);
+    const std::string_view token = decode::number_run(text_.substr(pos_));
+    pos_ += token.size();
     if (token.empty()) return fail("unexpected character");
     const auto parsed = decode::parse_number(token);
     if (!parsed || !std::isfinite(*parsed)) return fail("malformed number");

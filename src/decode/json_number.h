@@ -16,6 +16,10 @@ inline constexpr int64_t max_safe_integer = 9'007'199'254'740'991;
 // The JSON number grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
 [[nodiscard]] bool is_json_number(std::string_view text) noexcept;
 
+// The run of characters a number can hold (digits, `+-.eE`) at the start of `text`: a number
+// token ends at the first other character, so this run is the token when is_json_number says so.
+[[nodiscard]] std::string_view number_run(std::string_view text) noexcept;
+
 // True when `text` is a JSON number already spelled as JS prints it, so it can be copied:
 // at most 15 significant digits (so no shorter spelling reads back as the same double), no
 // exponent, no trailing fraction zeros, no negative zero, and not below 1e-6.

@@ -5,6 +5,7 @@
 
 #include "core/json_scan.h"
 #include "decode/cell.h"
+#include "decode/json_number.h"
 #include "decode/json_string.h"
 #include "simdjson.h"
 
@@ -20,8 +21,6 @@ bool is_flat(const plan& p) noexcept {
     if (f.kind != field_kind::scalar || f.type == value_type::json) return false;
   return true;
 }
-
-bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
 // A cursor over strict JSON: every method returns false on anything RFC 8259 does not allow.
 class scanner {
@@ -94,31 +93,10 @@ class scanner {
     return true;
   }
 
-  bool digits() noexcept {
-    const char* start = at_;
-    while (at_ != end_ && is_digit(*at_)) ++at_;
-    return at_ != start;
-  }
-
-  // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
   bool number() noexcept {
-    if (at_ != end_ && *at_ == '-') ++at_;
-    if (at_ == end_ || !is_digit(*at_)) return false;
-    if (*at_ == '0') {
-      ++at_;
-    } else {
-      digits();
-    }
-    if (at_ != end_ && *at_ == '.') {
-      ++at_;
-      if (!digits()) return false;
-    }
-    if (at_ != end_ && (*at_ == 'e' || *at_ == 'E')) {
-      ++at_;
-      if (at_ != end_ && (*at_ == '+' || *at_ == '-')) ++at_;
-      if (!digits()) return false;
-    }
-    return true;
+    const std::string_view token = number_run(std::string_view(at_, static_cast<size_t>(end_ - at_)));
+    at_ += token.size();
+    return is_json_number(token);
   }
 
   bool skip_members(int depth) noexcept {
