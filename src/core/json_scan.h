@@ -28,4 +28,19 @@ inline size_t first_json_special(std::string_view s) noexcept {
   return s.size();
 }
 
+// The letter of the two-character escape JSON has for `c` (`n` for a newline, `"` for a quote),
+// or 0 when it has none.
+constexpr char short_escape(uint32_t c) noexcept {
+  switch (c) {
+    case '"': return '"';
+    case '\\': return '\\';
+    case '\n': return 'n';
+    case '\r': return 'r';
+    case '\t': return 't';
+    case '\b': return 'b';
+    case '\f': return 'f';
+    default: return 0;
+  }
+}
+
 }  // namespace sluice

@@ -11,16 +11,8 @@ namespace {
 
 // Where a byte must be escaped in a JSON string, and how (0: copied as it is).
 constexpr char escape_of(unsigned char c) noexcept {
-  switch (c) {
-    case '"': return '"';
-    case '\\': return '\\';
-    case '\n': return 'n';
-    case '\r': return 'r';
-    case '\t': return 't';
-    case '\b': return 'b';
-    case '\f': return 'f';
-    default: return c < 0x20 ? 'u' : 0;
-  }
+  if (const char letter = short_escape(c)) return letter;
+  return c < 0x20 ? 'u' : 0;
 }
 
 }  // namespace

@@ -91,20 +91,9 @@ decoded decode_escape(std::string_view body, size_t pos) noexcept {
 // Writes the escape JSON.stringify uses for a control character, `"`, `\` or a lone
 // surrogate into `out` (at least 6 bytes). Returns the length.
 size_t escape_char(uint32_t c, char* out) noexcept {
-  char short_form = 0;
-  switch (c) {
-    case '"': short_form = '"'; break;
-    case '\\': short_form = '\\'; break;
-    case '\b': short_form = 'b'; break;
-    case '\f': short_form = 'f'; break;
-    case '\n': short_form = 'n'; break;
-    case '\r': short_form = 'r'; break;
-    case '\t': short_form = 't'; break;
-    default: break;
-  }
   out[0] = '\\';
-  if (short_form) {
-    out[1] = short_form;
+  if (const char letter = short_escape(c)) {
+    out[1] = letter;
     return 2;
   }
   out[1] = 'u';
