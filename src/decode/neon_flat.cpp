@@ -1,6 +1,5 @@
 #include "decode/neon_flat.h"
 
-#include <string>
 #include <vector>
 
 #include "core/json_scan.h"
@@ -137,21 +136,25 @@ bool write_cell_text(std::string_view token, bool escaped, value_type type, deco
   return !escaped && write_text_cell(token, body, type, ctx, w);
 }
 
-// The plan's keys as the writer spells them, rendered once per answer rather than once per row.
+// The plan's keys as the writer spells them, rendered once per answer rather than once per row,
+// into one buffer: each key ends where the next begins.
 class rendered_keys {
  public:
   explicit rendered_keys(const plan& p) noexcept {
-    keys_.reserve(p.fields.size());
+    ends_.reserve(p.fields.size());
     for (const field& f : p.fields) {
-      json_writer one;
-      one.key(f.key);
-      keys_.emplace_back(one.str());
+      text_.key(f.key);
+      ends_.push_back(text_.str().size());
     }
   }
-  [[nodiscard]] std::string_view operator[](size_t i) const noexcept { return keys_[i]; }
+  [[nodiscard]] std::string_view operator[](size_t i) const noexcept {
+    const size_t start = i == 0 ? 0 : ends_[i - 1];
+    return text_.str().substr(start, ends_[i] - start);
+  }
 
  private:
-  std::vector<std::string> keys_;
+  json_writer text_;
+  std::vector<size_t> ends_;
 };
 
 bool write_row(scanner& s, const plan& p, const rendered_keys& keys, decode_context& ctx,
