@@ -13,7 +13,7 @@
 import { dirname, join } from "node:path";
 
 import { CliError } from "./errors.js";
-import { LEDGER } from "./migrate.js";
+import { APPLIED, LEDGER } from "./migrate.js";
 import { lockStateFolder } from "./state-lock.js";
 
 const CREATE_LEDGER =
@@ -32,7 +32,7 @@ export function d1Target(binding, { lockWaitMs = 30_000 } = {}) {
   const locked = (fn) => whileLocked(fn, lockWaitMs);
   return {
     ensureLedger: () => locked(() => binding.prepare(CREATE_LEDGER).run()),
-    applied: () => locked(async () => (await binding.prepare(`select "tag", "hash", "created_at" from "${LEDGER}" order by "id"`).all()).results),
+    applied: () => locked(async () => (await binding.prepare(APPLIED).all()).results),
     async apply({ tag, hash, when, statements }) {
       const record = binding
         .prepare(`insert into "${LEDGER}" ("tag", "hash", "created_at", "applied_at") values (?, ?, ?, ?)`)

@@ -11,6 +11,9 @@ import { readJournal, readMigrations } from "./folder.js";
 
 export const LEDGER = "__sluice_migrations";
 
+/** The applied migrations, in order, as a target's `applied()` reads them on either dialect. */
+export const APPLIED = `select "tag", "hash", "created_at" from "${LEDGER}" order by "id"`;
+
 /**
  * @typedef {object} MigrationTarget
  * @property {() => Promise<void>} ensureLedger

@@ -9,7 +9,7 @@
  */
 import { neonEndpoint } from "../worker/drivers/neon-endpoint.js";
 import { CliError } from "./errors.js";
-import { LEDGER } from "./migrate.js";
+import { APPLIED, LEDGER } from "./migrate.js";
 
 const LOCK = `select pg_advisory_xact_lock(hashtext('${LEDGER}'))`;
 const CREATE_LEDGER =
@@ -110,7 +110,7 @@ export function pgTarget(sql) {
       await sql.batch([LOCK, CREATE_LEDGER]);
     },
     async applied() {
-      const rows = await sql.query(`select "tag", "hash", "created_at" from "${LEDGER}" order by "id"`);
+      const rows = await sql.query(APPLIED);
       return rows.map(([tag, hash, createdAt]) => ({ tag, hash, created_at: Number(createdAt) }));
     },
     outsideTransaction: (statement) => ADD_VALUE_ANY.test(statement),
