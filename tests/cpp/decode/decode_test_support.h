@@ -30,11 +30,22 @@ inline plan make_plan(result_shape shape, std::vector<field> fields) {
   return plan{shape, std::move(fields)};
 }
 
-// The input is followed by padding that is not part of it, as the bindings provide it.
-inline result<std::string> run(const plan& p, input_format format, std::string_view input) {
+// `input` followed by padding that is not part of it, as the bindings provide it.
+inline std::string padded(std::string_view input) {
   std::string buffer(input);
   buffer.append(simdjson::SIMDJSON_PADDING, 'x');
+  return buffer;
+}
+
+inline result<std::string> run(const plan& p, input_format format, std::string_view input) {
+  const std::string buffer = padded(input);
   return decode(p, format, std::string_view(buffer.data(), input.size()));
+}
+
+// The same into a writer the caller keeps, as the bindings decode.
+inline status run_into(const plan& p, input_format format, std::string_view input, json_writer& w) {
+  const std::string buffer = padded(input);
+  return decode_into(p, format, std::string_view(buffer.data(), input.size()), w);
 }
 
 // The decoded JSON, or the error as its JSON document so failures print usefully.
