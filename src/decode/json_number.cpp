@@ -49,13 +49,6 @@ bool is_json_number(std::string_view text) noexcept {
   return i == text.size();
 }
 
-std::string_view number_run(std::string_view text) noexcept {
-  constexpr std::string_view number_chars = "0123456789+-.eE";
-  size_t i = 0;
-  while (i < text.size() && number_chars.find(text[i]) != std::string_view::npos) ++i;
-  return text.substr(0, i);
-}
-
 bool is_js_canonical(std::string_view text) noexcept {
   size_t i = 0;
   const bool negative = i < text.size() && text[i] == '-';
