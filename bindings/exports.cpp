@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "core/json_writer.h"
 #include "decode/decode.h"
+#include "decode/plan_store.h"
 #include "migrate/ddl.h"
 #include "migrate/plan_json.h"
 #include "migrate/snapshot.h"
@@ -33,7 +34,7 @@ std::string response;
 sluice::json_writer decoded;
 std::string_view answer;
 std::vector<std::unique_ptr<sluice::schema::catalog>> schemas;
-std::vector<sluice::decode::plan> plans;
+sluice::decode::plan_store plans;
 std::vector<std::unique_ptr<sluice::validate::validator>> validators;
 
 int32_t fail(const sluice::error& e) {
@@ -101,16 +102,20 @@ int32_t sluice_compile(int32_t schema_id, size_t len) {
   if (!cat) return fail_unknown(sluice::error_code::unknown_schema, "schema", schema_id);
   auto compiled = sluice::sql::compile(*cat, input_view(len));
   if (!compiled.ok()) return fail(compiled.err());
-  const auto plan_id = static_cast<uint32_t>(plans.size());
-  auto body = sluice::sql::compiled_to_json(compiled.value(), plan_id);
-  plans.push_back(std::move(compiled.value().plan));
+  auto body = sluice::sql::compiled_to_json(compiled.value(), plans.next_id());
+  plans.add(std::move(compiled.value().plan));
   return succeed(std::move(body));
 }
 
+int32_t sluice_release(int32_t plan_id) {
+  if (!plans.release(plan_id)) return fail_unknown(sluice::error_code::unknown_plan, "plan", plan_id);
+  return succeed("{}");
+}
+
 int32_t sluice_decode(int32_t plan_id, int32_t format, size_t len) {
-  if (plan_id < 0 || static_cast<size_t>(plan_id) >= plans.size())
-    return fail_unknown(sluice::error_code::unknown_plan, "plan", plan_id);
-  auto done = sluice::decode::decode_into(plans[static_cast<size_t>(plan_id)],
+  const sluice::decode::plan* plan = plans.find(plan_id);
+  if (!plan) return fail_unknown(sluice::error_code::unknown_plan, "plan", plan_id);
+  auto done = sluice::decode::decode_into(*plan,
                                           static_cast<sluice::decode::input_format>(format),
                                           input_view(len), decoded);
   if (!done.ok()) return fail(done.err());

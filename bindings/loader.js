@@ -83,6 +83,16 @@ export class Core {
     return this.#take(this.#x.sluice_compile(schemaId, len), false);
   }
 
+  // Frees a compiled plan; its id may be handed out again by a later compile.
+  release(planId) {
+    return this.#take(this.#x.sluice_release(planId), false);
+  }
+
+  // The module's linear memory in bytes (it only grows): what an isolate pays for the core.
+  memoryBytes() {
+    return this.#x.memory.buffer.byteLength;
+  }
+
   // Output JSON as bytes (for an HTTP body) or as text (for JSON.parse).
   decode(planId, format, input, asBytes) {
     const len = this.#write(input);

@@ -33,6 +33,29 @@ error invalid(std::string message, std::vector<std::string> path) noexcept {
   return make_error(error_code::invalid_document, std::move(message), std::move(path));
 }
 
+status only_members(object o, std::span<const std::string_view> allowed,
+                    const std::vector<std::string>& path) noexcept {
+  std::vector<bool> seen(allowed.size(), false);
+  for (auto [key, value] : o) {
+    size_t index = 0;
+    for (std::string_view name : allowed) {
+      if (name == key) break;
+      ++index;
+    }
+    if (index < allowed.size() && !seen[index]) {
+      seen[index] = true;
+      continue;
+    }
+    std::vector<std::string> at = path;
+    at.emplace_back(key);
+    const std::string quoted = "\"" + std::string(key) + "\"";
+    return invalid(index < allowed.size() ? "member " + quoted + " appears twice"
+                                          : "unknown member " + quoted,
+                   std::move(at));
+  }
+  return ok_status();
+}
+
 result<object> as_object(element e, std::string_view what) noexcept {
   auto o = e.get_object();
   if (!o) return invalid(std::string(what) + " must be an object");

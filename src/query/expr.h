@@ -15,6 +15,7 @@ enum class expr_kind : uint8_t {
   param,
   comparison,
   in_list,
+  in_values,
   null_check,
   negation,
   range,
@@ -56,6 +57,15 @@ struct in_list {
   std::vector<expr_id> items;
 };
 
+// `left in (...)` where the whole list is one caller value (an array): one statement shape
+// whatever the list's length.
+struct in_values {
+  static constexpr expr_kind kind = expr_kind::in_values;
+  bool negated = false;
+  expr_id left;
+  param_ref values;
+};
+
 struct null_check {
   static constexpr expr_kind kind = expr_kind::null_check;
   bool negated = false;
@@ -84,8 +94,8 @@ struct logical {
   std::vector<expr_id> args;
 };
 
-using expr =
-    std::variant<column_ref, param_ref, comparison, in_list, null_check, negation, range, logical>;
+using expr = std::variant<column_ref, param_ref, comparison, in_list, in_values, null_check,
+                          negation, range, logical>;
 
 // Owns every expression node of one query. Nodes are appended while parsing and never changed.
 class expr_pool {

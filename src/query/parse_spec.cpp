@@ -1,5 +1,7 @@
 #include "query/parse_spec.h"
 
+#include <span>
+
 #include "query/read_expr.h"
 #include "query/read_relational.h"
 
@@ -7,6 +9,28 @@ namespace sluice::query {
 namespace {
 
 const json_path root_path;
+
+// The members a spec of kind `k` may have; none for an unknown kind.
+std::span<const std::string_view> members_of(std::string_view k) noexcept {
+  static constexpr std::string_view select[] = {"schema", "dialect", "kind",    "table", "fields",
+                                                "joins",  "where",   "orderBy", "limit", "offset"};
+  static constexpr std::string_view insert[] = {"schema", "dialect",    "kind",     "table",
+                                                "rows",   "onConflict", "returning"};
+  static constexpr std::string_view update[] = {"schema", "dialect", "kind",     "table",
+                                                "set",    "where",   "returning"};
+  static constexpr std::string_view remove[] = {"schema", "dialect", "kind",
+                                                "table",  "where",   "returning"};
+  static constexpr std::string_view count[] = {"schema", "dialect", "kind", "table", "where"};
+  static constexpr std::string_view find[] = {"schema", "dialect", "kind",    "table", "columns",
+                                              "where",  "orderBy", "limit",   "offset", "with"};
+  if (k == "select") return select;
+  if (k == "insert") return insert;
+  if (k == "update") return update;
+  if (k == "delete") return remove;
+  if (k == "count") return count;
+  if (k == "findMany" || k == "findFirst") return find;
+  return {};
+}
 
 result<std::optional<returning_clause>> read_returning(const expr_reader& r, dom::object o) {
   auto e = dom::member(o, "returning");
@@ -32,6 +56,8 @@ result<std::vector<assignment>> read_assignments(const expr_reader& r, const sch
       return make_error(error_code::unknown_column,
                         "table \"" + t.key + "\" has no column \"" + std::string(key) + "\"",
                         value_path);
+    for (const assignment& earlier : out)
+      if (earlier.column == c) return invalid_at("column given twice", value_path);
     SLUICE_TRY(id, read_operand(r, value, value_path));
     out.push_back({c, id});
   }
@@ -49,6 +75,7 @@ result<select_query> read_select(expr_reader& r, const schema::catalog& cat, dom
     for (dom::element item : items) {
       const json_path path = child(joins_path, i++);
       SLUICE_TRY(j, object_at(item, path));
+      SLUICE_CHECK(dom::only_members(j, {"type", "table", "on"}, path));
       SLUICE_TRY(type, string_at(j, "type", path));
       if (type != "inner" && type != "left")
         return invalid_at("join type must be inner or left", child(path, "type"));
@@ -86,6 +113,7 @@ result<select_query> read_select(expr_reader& r, const schema::catalog& cat, dom
 result<on_conflict> read_conflict(const expr_reader& r, const schema::table& t, dom::element e) {
   const json_path path = child(root_path, "onConflict");
   SLUICE_TRY(o, object_at(e, path));
+  SLUICE_CHECK(dom::only_members(o, {"action", "target", "set"}, path));
   on_conflict c;
   SLUICE_TRY(action, string_at(o, "action", path));
   if (action != "nothing" && action != "update")
@@ -168,6 +196,9 @@ result<spec> parse_spec(const schema::catalog& cat, dom::object root) noexcept {
   spec out;
   expr_reader r{out.exprs, {t}};
   const std::string_view k = kind;
+  const auto members = members_of(k);
+  if (members.empty()) return invalid_at("unknown kind \"" + std::string(k) + "\"", {"kind"});
+  SLUICE_CHECK(dom::only_members(root, members, root_path));
   if (k == "select") {
     SLUICE_TRY(q, read_select(r, cat, root));
     out.stmt = std::move(q);
@@ -184,11 +215,9 @@ result<spec> parse_spec(const schema::catalog& cat, dom::object root) noexcept {
   } else if (k == "count") {
     SLUICE_TRY(where, read_where(r, root, root_path));
     out.stmt = count_query{t, where};
-  } else if (k == "findMany" || k == "findFirst") {
+  } else {
     SLUICE_TRY(q, read_find(out.exprs, cat, *t, root, k == "findFirst"));
     out.stmt = std::move(q);
-  } else {
-    return invalid_at("unknown kind \"" + std::string(k) + "\"", {"kind"});
   }
   return out;
 }

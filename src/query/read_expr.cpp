@@ -2,6 +2,7 @@
 
 #include <array>
 #include <limits>
+#include <span>
 
 namespace sluice::query {
 namespace {
@@ -37,6 +38,22 @@ constexpr std::array<op_info, 19> operators{{
     {"and", op_shape::logical, compare_op::eq, false, logical_op::all_of},
     {"or", op_shape::logical, compare_op::eq, false, logical_op::any_of},
 }};
+
+std::span<const std::string_view> members_of(op_shape shape) noexcept {
+  static constexpr std::string_view binary[] = {"op", "left", "right"};
+  static constexpr std::string_view unary[] = {"op", "arg"};
+  static constexpr std::string_view ternary[] = {"op", "arg", "low", "high"};
+  static constexpr std::string_view variadic[] = {"op", "args"};
+  switch (shape) {
+    case op_shape::compare:
+    case op_shape::in_list: return binary;
+    case op_shape::null_check:
+    case op_shape::negation: return unary;
+    case op_shape::range: return ternary;
+    case op_shape::logical: return variadic;
+  }
+  return {};
+}
 
 result<dom::element> required_member(dom::object o, std::string_view key, const json_path& path) {
   auto e = dom::member(o, key);
@@ -103,6 +120,7 @@ result<std::optional<expr_id>> read_operator(const expr_reader& r, dom::object o
   for (const auto& candidate : operators)
     if (candidate.name == name) op = &candidate;
   if (!op) return invalid_at("unknown operator \"" + std::string(name) + "\"", child(path, "op"));
+  SLUICE_CHECK(dom::only_members(o, members_of(op->shape), path));
   auto operand = [&](std::string_view key) -> result<expr_id> {
     SLUICE_TRY(e, required_member(o, key, path));
     return read_operand(r, e, child(path, key));
@@ -117,6 +135,10 @@ result<std::optional<expr_id>> read_operator(const expr_reader& r, dom::object o
     case op_shape::in_list: {
       SLUICE_TRY(left, operand("left"));
       SLUICE_TRY(list, required_member(o, "right", path));
+      if (list.kind() == dom::json_kind::object) {
+        SLUICE_TRY(values, read_param(list, child(path, "right")));
+        return optional_id{r.pool.add(in_values{op->negated, left, values})};
+      }
       SLUICE_TRY(items, read_operand_list(r, list, child(path, "right")));
       return optional_id{r.pool.add(in_list{op->negated, left, std::move(items)})};
     }
@@ -183,6 +205,7 @@ result<param_ref> read_param(dom::element e, const json_path& path) noexcept {
   auto index = index_element ? index_element->get_uint64() : std::nullopt;
   if (!index || *index > std::numeric_limits<uint32_t>::max())
     return invalid_at("must be {\"param\":N}", path);
+  SLUICE_CHECK(dom::only_members(*o, {"param"}, path));
   return param_ref{static_cast<uint32_t>(*index)};
 }
 
@@ -191,6 +214,7 @@ result<std::optional<expr_id>> read_condition(const expr_reader& r, dom::element
   using optional_id = std::optional<expr_id>;
   SLUICE_TRY(o, object_at(e, path));
   if (auto col = dom::member(o, "col")) {
+    SLUICE_CHECK(dom::only_members(o, {"col"}, path));
     SLUICE_TRY(id, read_column(r, *col, child(path, "col")));
     return optional_id{id};
   }
@@ -228,6 +252,7 @@ result<std::vector<order_term>> read_order_by(const expr_reader& r, dom::object 
   for (dom::element item : items) {
     const json_path item_path = child(list_path, i++);
     SLUICE_TRY(term, object_at(item, item_path));
+    SLUICE_CHECK(dom::only_members(term, {"expr", "dir"}, item_path));
     SLUICE_TRY(expr_element, required_member(term, "expr", item_path));
     SLUICE_TRY(value, read_operand(r, expr_element, child(item_path, "expr")));
     auto dir = dom::member(term, "dir");
@@ -258,6 +283,7 @@ result<std::vector<output_field>> read_output_fields(const expr_reader& r, dom::
   for (dom::element item : items) {
     const json_path item_path = child(path, i++);
     SLUICE_TRY(field, object_at(item, item_path));
+    SLUICE_CHECK(dom::only_members(field, {"key", "expr"}, item_path));
     SLUICE_TRY(key, string_at(field, "key", item_path));
     SLUICE_TRY(expr_element, required_member(field, "expr", item_path));
     SLUICE_TRY(value, read_operand(r, expr_element, child(item_path, "expr")));

@@ -53,6 +53,8 @@ result<relation_level> read_level(expr_pool& pool, const schema::catalog& cat,
   for (dom::element item : items) {
     const json_path item_path = child(with_path, i++);
     SLUICE_TRY(nested, object_at(item, item_path));
+    SLUICE_CHECK(dom::only_members(
+        nested, {"key", "columns", "where", "orderBy", "limit", "offset", "with"}, item_path));
     SLUICE_TRY(key, string_at(nested, "key", item_path));
     const schema::relation* rel = t.find_relation(key);
     if (!rel)

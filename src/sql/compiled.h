@@ -18,6 +18,7 @@ struct param {
   std::optional<uint32_t> ref;  // index into the caller's values...
   std::string value_json;       // ...or a constant from the catalog, as JSON text
   param_type type = param_type::any;
+  bool list = false;            // the value is an array of `type` items, bound as one
 };
 
 // What running the statement hands back (docs/internals.md §2).

@@ -91,6 +91,10 @@ std::string compiled_to_json(const compiled& c, uint32_t plan_id) noexcept {
       }
       w.key("type");
       w.string(param_type_name(p.type));
+      if (p.list) {
+        w.key("list");
+        w.boolean(true);
+      }
       w.end_object();
     }
     w.end_array();

@@ -21,6 +21,11 @@ void compile_context::bind(uint32_t ref, param_type type) noexcept {
   dialect_.placeholder(sql_, static_cast<uint32_t>(params_.size()));
 }
 
+void compile_context::bind_list(uint32_t ref, param_type type) noexcept {
+  params_.push_back(param{ref, {}, type, true});
+  dialect_.placeholder(sql_, static_cast<uint32_t>(params_.size()));
+}
+
 void compile_context::bind_constant(std::string_view value_json, param_type type) noexcept {
   params_.push_back(param{std::nullopt, std::string(value_json), type});
   dialect_.placeholder(sql_, static_cast<uint32_t>(params_.size()));

@@ -31,6 +31,8 @@ class compile_context {
   void string_literal(std::string_view text) noexcept;
   // A placeholder bound to the caller's value number `ref`.
   void bind(uint32_t ref, param_type type) noexcept;
+  // A placeholder bound to the caller's array value number `ref`, each item of `type`.
+  void bind_list(uint32_t ref, param_type type) noexcept;
   // A placeholder bound to a catalog constant (JSON text).
   void bind_constant(std::string_view value_json, param_type type) noexcept;
   [[nodiscard]] size_t param_count() const noexcept { return params_.size(); }

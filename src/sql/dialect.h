@@ -60,6 +60,11 @@ class dialect {
     return {};
   }
 
+  // Text around the one parameter that holds a whole list for `left in (...)`: it follows the
+  // left operand, and list_close() follows the placeholder.
+  [[nodiscard]] virtual std::string_view list_open(bool negated) const noexcept = 0;
+  [[nodiscard]] virtual std::string_view list_close() const noexcept = 0;
+
   // An insert row names only some columns; this fills one the caller left out. Columns that
   // need a value and have no database default never get here.
   virtual void missing_insert_value(compile_context& ctx,

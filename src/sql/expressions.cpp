@@ -90,6 +90,12 @@ struct printer {
     }
     ctx.text(")");
   }
+  void operator()(const in_values& v) {
+    operand(v.left, param_type::any);
+    ctx.text(ctx.dialect().list_open(v.negated));
+    ctx.bind_list(v.values.index, type_hint(ctx, v.left));
+    ctx.text(ctx.dialect().list_close());
+  }
   void operator()(const null_check& n) {
     operand(n.arg, param_type::any);
     ctx.text(n.negated ? " is not null" : " is null");
@@ -152,6 +158,7 @@ std::vector<const column_ref*> columns_read(const expr_pool& exprs, expr_id id) 
       walk(l.left);
       for (auto item : l.items) walk(item);
     }
+    void operator()(const in_values& v) { walk(v.left); }
     void operator()(const null_check& n) { walk(n.arg); }
     void operator()(const negation& n) { walk(n.arg); }
     void operator()(const range& r) { walk(r.arg), walk(r.low), walk(r.high); }

@@ -33,6 +33,12 @@ class postgres final : public dialect {
   }
   // Built in since PostgreSQL 13 (https://www.postgresql.org/docs/current/functions-uuid.html).
   std::string_view random_uuid_expression() const noexcept override { return "gen_random_uuid()"; }
+  // The array parameter takes its element type from the left operand, and the index on it
+  // stays usable (tests/cpp/sql/in_values_plan_test.cpp).
+  std::string_view list_open(bool negated) const noexcept override {
+    return negated ? " <> all(" : " = any(";
+  }
+  std::string_view list_close() const noexcept override { return ")"; }
   std::string_view boolean_literal(bool value) const noexcept override {
     return value ? "true" : "false";
   }

@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 
 import { Core } from "../../bindings/loader.js";
+import { argumentScenarios } from "./query/arguments-scenarios.js";
 import { posts, users } from "../../worker/app/schema.js";
 import {
   DatabaseError,
@@ -366,8 +367,8 @@ export function dbScenarios(backend) {
       });
     });
 
-    it("undefined values are typed errors naming the column", async () => {
-      await assert.rejects(db.select().from(users).where(eq(users.email, undefined)), {
+    it("undefined values are typed errors naming the column", () => {
+      assert.throws(() => db.select().from(users).where(eq(users.email, undefined)), {
         code: "invalid_value",
         message: /users\.email/,
       });
@@ -407,4 +408,6 @@ export function dbScenarios(backend) {
       assert.match(lines[0], /^Query: select count\(\*\) from "users" where .* -- params: \["x@y\.z"\]$/);
     });
   });
+
+  argumentScenarios(() => db, seed);
 }

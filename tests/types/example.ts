@@ -178,6 +178,21 @@ check<Equal<typeof body, Uint8Array>>();
 const compiled = db.select().from(users).orderBy([users.name, desc(users.id)]).limit(PAGE_SIZE).toSQL();
 check<Equal<typeof compiled, { sql: string; params: unknown[] }>>();
 
+// drizzle's callback forms: they receive the selected fields (the table, a projection, or
+// one entry per joined table).
+const sorted = await db.select().from(posts).where((p) => eq(p.published, true)).orderBy((p) => [asc(p.authorId), desc(p.id)]);
+check<Equal<typeof sorted, Post[]>>();
+await db.select({ postId: posts.id }).from(posts).orderBy((f) => desc(f.postId));
+await db.select().from(posts).innerJoin(users, (t) => eq(t.posts.authorId, t.users.id)).where((t) => eq(t.users.isActive, true));
+// @ts-expect-error a callback's fields are the projection's keys
+db.select({ postId: posts.id }).from(posts).orderBy((f) => f.id);
+// @ts-expect-error an orderBy callback returns columns or orderings
+db.select().from(posts).orderBy(() => "id");
+// @ts-expect-error a where callback returns a condition
+db.select().from(posts).where((p) => p.published);
+// @ts-expect-error a column is not a condition
+db.select().from(posts).where(posts.published);
+
 // @ts-expect-error a wrong column name in a projection
 db.select({ id: users.identifier }).from(users);
 // @ts-expect-error a wrong value type in eq
@@ -267,6 +282,10 @@ check<Equal<typeof feed, {
   id: number; authorId: number; title: string; published: boolean; createdAt: Date;
   author: { name: string; posts: { id: number }[] } | null;
 }[]>>();
+
+// `columns: {}` selects none of the table's own columns, only the relations in `with`.
+const onlyPosts = await db.query.users.findMany({ columns: {}, with: { posts: { columns: { title: true } } } });
+check<Equal<typeof onlyPosts, { posts: { title: string }[] }[]>>();
 
 // @ts-expect-error a wrong column name in columns
 db.query.users.findMany({ columns: { nickname: true } });

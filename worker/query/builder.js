@@ -56,19 +56,37 @@ export class QueryBuilder {
   }
 }
 
-/** `[{"key":"id","expr":E},...]` for a projection or a partial returning. */
-export function writeFields(ctx, fields) {
-  let out = "";
-  let first = true;
+/**
+ * Checks a projection or a partial returning where it is given: an object of columns or
+ * expressions, at least one.
+ * @param {unknown} fields
+ * @param {string} where names the call, e.g. `select()`
+ */
+export function checkFields(fields, where) {
+  if (typeof fields !== "object" || fields === null || Array.isArray(fields) || isColumn(fields)) {
+    throw new SluiceError("invalid_value", `${where}: expected an object of fields ({ id: users.id })`, { path: [where] });
+  }
+  let count = 0;
   for (const key in fields) {
     const value = fields[key];
     if (!isColumn(value) && !(value instanceof Expression)) {
-      throw new SluiceError("unsupported_feature", `field "${key}" must be a column`, { path: [key] });
+      throw new SluiceError("invalid_value", `${where}: field "${key}" must be a column or an expression`, {
+        path: [where, key],
+      });
     }
-    out += `${first ? "" : ","}{"key":${JSON.stringify(key)},"expr":${isColumn(value) ? columnRef(value) : value.write(ctx)}}`;
-    first = false;
+    count++;
   }
-  if (first) throw new SluiceError("invalid_value", "a projection needs at least one field");
+  if (count === 0) throw new SluiceError("invalid_value", `${where}: a projection needs at least one field`, { path: [where] });
+  return fields;
+}
+
+/** `[{"key":"id","expr":E},...]` for a projection or a partial returning checked by checkFields. */
+export function writeFields(ctx, fields) {
+  let out = "";
+  for (const key in fields) {
+    const value = fields[key];
+    out += `${out ? "," : ""}{"key":${JSON.stringify(key)},"expr":${isColumn(value) ? columnRef(value) : value.write(ctx)}}`;
+  }
   return `[${out}]`;
 }
 

@@ -6,6 +6,7 @@
  * // postgres: select count(*) from "posts" where "posts"."published" = $1
  * // sqlite:   select count(*) from "posts" where "posts"."published" = ?
  */
+import { checkCondition } from "./arguments.js";
 import { QueryBuilder, writeWhere } from "./builder.js";
 import { tableKey } from "./spec-context.js";
 
@@ -14,7 +15,7 @@ export class CountQuery extends QueryBuilder {
     super(db);
     tableKey(table);
     this.table = table;
-    this.condition = condition;
+    this.condition = checkCondition(condition, "$count() argument 2");
   }
 
   writeSpec(ctx) {

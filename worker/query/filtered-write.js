@@ -2,7 +2,8 @@
  * @module query/filtered-write
  * What update and delete share: a target table, an optional condition and `returning`.
  */
-import { QueryBuilder, writeReturning, writeWhere } from "./builder.js";
+import { checkCondition } from "./arguments.js";
+import { QueryBuilder, checkFields, writeReturning, writeWhere } from "./builder.js";
 import { tableKey } from "./spec-context.js";
 
 export class FilteredWriteQuery extends QueryBuilder {
@@ -14,15 +15,15 @@ export class FilteredWriteQuery extends QueryBuilder {
     this.returningFields = undefined;
   }
 
-  /** @param {object | undefined} condition */
+  /** @param {object | undefined} condition undefined means every row */
   where(condition) {
-    this.condition = condition;
+    this.condition = checkCondition(condition, "where()");
     return this;
   }
 
   /** @param {Record<string, object>} [fields] all columns when omitted */
   returning(fields) {
-    this.returningFields = fields ?? true;
+    this.returningFields = fields === undefined ? true : checkFields(fields, "returning()");
     return this;
   }
 

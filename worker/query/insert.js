@@ -11,7 +11,7 @@
 import { SluiceError } from "../errors.js";
 import { isColumn } from "../schema/column.js";
 import { TABLE } from "../schema/table-meta.js";
-import { QueryBuilder, writeReturning } from "./builder.js";
+import { QueryBuilder, checkFields, writeReturning } from "./builder.js";
 import { tableKey } from "./spec-context.js";
 import { writeInsertRow, writeSet } from "./write-values.js";
 
@@ -70,7 +70,7 @@ export class InsertQuery extends QueryBuilder {
 
   /** @param {Record<string, object>} [fields] all columns when omitted */
   returning(fields) {
-    this.returningFields = fields ?? true;
+    this.returningFields = fields === undefined ? true : checkFields(fields, "returning()");
     return this;
   }
 

@@ -8,14 +8,16 @@
  * // sqlite:   select ... from "users" where ("users"."role" = ? and "users"."id" > ?)
  */
 import { SluiceError } from "../errors.js";
+import { isColumn } from "../schema/column.js";
+import { checkCondition, checkOperand } from "./arguments.js";
 import { Expression } from "./spec-context.js";
 
 class Comparison extends Expression {
   constructor(op, left, right) {
     super();
     this.op = op;
-    this.left = left;
-    this.right = right;
+    this.left = checkOperand(left, `${op}() argument 1`, right);
+    this.right = checkOperand(right, `${op}() argument 2`, left);
   }
 
   write(ctx) {
@@ -23,21 +25,32 @@ class Comparison extends Expression {
   }
 }
 
+// A list of plain values is one parameter (an array), so every length is one statement shape
+// and one compiled plan, and D1's 100-parameter limit never meets a long list. A list that
+// holds columns or expressions is written item by item.
 class Membership extends Expression {
   constructor(op, left, list) {
     super();
     if (!Array.isArray(list)) throw new SluiceError("invalid_value", `${op} needs an array of values`);
     this.op = op;
-    this.left = left;
+    this.left = checkOperand(left, `${op}() argument 1`);
+    // Postgres types the array from a column on the left; anything else is written as a list.
+    this.asOneValue = isColumn(this.left);
+    for (let i = 0; i < list.length; i++) {
+      const item = checkOperand(list[i], `${op}() list item ${i + 1}`, left);
+      if (isColumn(item) || item instanceof Expression) this.asOneValue = false;
+    }
     this.list = list;
   }
 
   write(ctx) {
+    const left = ctx.operand(this.left);
+    if (this.asOneValue) return `{"op":"${this.op}","left":${left},"right":${ctx.param(this.list, this.left)}}`;
     let items = "";
     for (let i = 0; i < this.list.length; i++) {
       items += (i ? "," : "") + ctx.operand(this.list[i], this.left);
     }
-    return `{"op":"${this.op}","left":${ctx.operand(this.left)},"right":[${items}]}`;
+    return `{"op":"${this.op}","left":${left},"right":[${items}]}`;
   }
 }
 
@@ -45,7 +58,7 @@ class Unary extends Expression {
   constructor(op, arg) {
     super();
     this.op = op;
-    this.arg = arg;
+    this.arg = op === "not" ? checkCondition(arg, "not() argument", false) : checkOperand(arg, `${op}() argument`);
   }
 
   write(ctx) {
@@ -57,9 +70,9 @@ class Range extends Expression {
   constructor(op, arg, low, high) {
     super();
     this.op = op;
-    this.arg = arg;
-    this.low = low;
-    this.high = high;
+    this.arg = checkOperand(arg, `${op}() argument 1`);
+    this.low = checkOperand(low, `${op}() argument 2`, arg);
+    this.high = checkOperand(high, `${op}() argument 3`, arg);
   }
 
   write(ctx) {
@@ -73,7 +86,7 @@ class Logical extends Expression {
     super();
     this.op = op;
     // drizzle lets callers pass undefined for "no condition here": `and(a, flag ? b : undefined)`.
-    this.args = args.filter((a) => a !== undefined);
+    this.args = args.filter((a, i) => checkCondition(a, `${op}() argument ${i + 1}`) !== undefined);
   }
 
   write(ctx) {
@@ -103,7 +116,7 @@ export const notLike = (left, pattern) => new Comparison("notLike", left, patter
 export const ilike = (left, pattern) => new Comparison("ilike", left, pattern);
 /** Case-insensitive not like. */
 export const notIlike = (left, pattern) => new Comparison("notIlike", left, pattern);
-/** `left in (...)`; an empty list is false. */
+/** `left in (...)`; an empty list is false. A list of values is bound as one parameter. */
 export const inArray = (left, values) => new Membership("inArray", left, values);
 /** `left not in (...)`; an empty list is true. */
 export const notInArray = (left, values) => new Membership("notInArray", left, values);

@@ -2,6 +2,8 @@
  * @module query/ordering
  * `asc(col)` / `desc(col)` for orderBy; a bare column sorts ascending.
  */
+import { checkSortable } from "./arguments.js";
+
 export class Order {
   constructor(expr, dir) {
     this.expr = expr;
@@ -10,9 +12,9 @@ export class Order {
 }
 
 /** Ascending order. */
-export const asc = (expr) => new Order(expr, "asc");
+export const asc = (expr) => new Order(checkSortable(expr, "asc() argument"), "asc");
 /** Descending order. */
-export const desc = (expr) => new Order(expr, "desc");
+export const desc = (expr) => new Order(checkSortable(expr, "desc() argument"), "desc");
 
 /** The ordering helpers handed to relational `orderBy` callbacks. */
 export const orderings = { asc, desc };

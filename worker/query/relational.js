@@ -11,6 +11,7 @@
  */
 import { SluiceError } from "../errors.js";
 import { TABLE } from "../schema/table-meta.js";
+import { checkCondition, checkCount, checkOrderTerms } from "./arguments.js";
 import { QueryBuilder, writeWhere } from "./builder.js";
 import { operators } from "./operators.js";
 import { orderings, writeOrder } from "./ordering.js";
@@ -18,7 +19,14 @@ import { tableKey } from "./spec-context.js";
 
 const CONFIG_KEYS = new Set(["columns", "where", "orderBy", "limit", "offset", "with"]);
 
+const isPlainObject = (value) =>
+  typeof value === "object" && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value));
+
 function checkConfig(config, path) {
+  const where = path.length ? `with.${path.join(".")}` : "the query's options";
+  if (!isPlainObject(config)) {
+    throw new SluiceError("invalid_value", `${where}: expected an object of options`, { path });
+  }
   for (const key in config) {
     if (!CONFIG_KEYS.has(key)) {
       throw new SluiceError("unsupported_feature", `relational query option "${key}" is not supported`, {
@@ -26,24 +34,102 @@ function checkConfig(config, path) {
       });
     }
   }
+  if (config.columns !== undefined && !isPlainObject(config.columns)) {
+    throw new SluiceError("invalid_value", `${where}.columns: expected an object of column keys to true or false`, {
+      path: [...path, "columns"],
+    });
+  }
+  if (config.with !== undefined && !isPlainObject(config.with)) {
+    throw new SluiceError("invalid_value", `${where}.with: expected an object of relation names`, {
+      path: [...path, "with"],
+    });
+  }
 }
 
-// `{ id: true, email: true }` keeps those; `{ body: false }` keeps all but those. Table order.
+/**
+ * The columns a level selects, as drizzle selects them: when any is `true`, those, in the
+ * caller's order; otherwise every column but those set to `false`, in table order — so `{}`
+ * selects none of the table's own columns (only its `with` relations). `undefined` counts as
+ * not listed.
+ */
 function writeColumns(table, columns, path) {
   const meta = table[TABLE];
+  const listed = [];
   let include = false;
   for (const key in columns) {
+    const flag = columns[key];
     if (!Object.hasOwn(table, key)) {
-      throw new SluiceError("unknown_column", `table "${meta.name}" has no column "${key}"`, { path: [...path, key] });
+      throw new SluiceError("unknown_column", `table "${meta.name}" has no column "${key}"`, { path: [...path, "columns", key] });
     }
-    if (columns[key]) include = true;
+    if (flag === undefined) continue;
+    if (typeof flag !== "boolean") {
+      throw new SluiceError("invalid_value", `columns.${key}: expected true or false, got ${typeof flag}`, {
+        path: [...path, "columns", key],
+      });
+    }
+    listed.push(key);
+    include ||= flag;
   }
-  const keys = [];
-  for (const column of meta.columns) {
-    const flag = columns[column.key];
-    if (include ? flag === true : flag !== false) keys.push(column.key);
-  }
+  let keys;
+  if (include) keys = listed.filter((key) => columns[key]);
+  else if (listed.length === 0) keys = [];
+  else keys = meta.columns.map((column) => column.key).filter((key) => columns[key] !== false);
   return JSON.stringify(keys);
+}
+
+/**
+ * One level of the query (the root, or one relation in `with`) with every option checked and
+ * every callback called: what the caller passed is judged where it was passed, and the spec
+ * written at execution only encodes it.
+ */
+function resolveLevel(db, table, config, path, withLimit) {
+  checkConfig(config, path);
+  const at = (member) => [...path, member].join(".");
+  const level = { columns: undefined, where: undefined, order: undefined, limit: undefined, offset: undefined, with: [] };
+  if (config.columns !== undefined) level.columns = writeColumns(table, config.columns, path);
+  level.where =
+    typeof config.where === "function"
+      ? checkCondition(config.where(table, operators), `${at("where")} callback's result`)
+      : checkCondition(config.where, at("where"));
+  if (config.orderBy !== undefined) {
+    level.order =
+      typeof config.orderBy === "function"
+        ? checkOrderTerms(config.orderBy(table, orderings), `${at("orderBy")} callback's result`)
+        : checkOrderTerms(config.orderBy, at("orderBy"));
+  }
+  // findFirst limits itself to one row.
+  if (withLimit && config.limit !== undefined) level.limit = checkCount(config.limit, at("limit"));
+  if (config.offset !== undefined) level.offset = checkCount(config.offset, at("offset"));
+  const known = db.schema.relations.get(table);
+  for (const key in config.with) {
+    const option = config.with[key];
+    if (option === undefined || option === false) continue;
+    const where = [...path, key];
+    if (option !== true && !isPlainObject(option)) {
+      throw new SluiceError("invalid_value", `with.${where.join(".")}: expected true or an object of options`, { path: where });
+    }
+    const relation = known?.get(key);
+    if (relation === undefined) {
+      throw new SluiceError("unknown_relation", `table "${table[TABLE].name}" has no relation "${key}"`, { path: where });
+    }
+    level.with.push({ key, level: option === true ? undefined : resolveLevel(db, relation.target, option, where, true) });
+  }
+  return level;
+}
+
+function writeLevel(ctx, level) {
+  let out = "";
+  if (level.columns !== undefined) out += `,"columns":${level.columns}`;
+  out += writeWhere(ctx, level.where);
+  if (level.order !== undefined) out += `,"orderBy":${writeOrder(ctx, level.order)}`;
+  if (level.limit !== undefined) out += `,"limit":${ctx.param(level.limit)}`;
+  if (level.offset !== undefined) out += `,"offset":${ctx.param(level.offset)}`;
+  if (level.with.length === 0) return out;
+  let items = "";
+  for (const item of level.with) {
+    items += `${items ? "," : ""}{"key":${JSON.stringify(item.key)}${item.level === undefined ? "" : writeLevel(ctx, item.level)}}`;
+  }
+  return `${out},"with":[${items}]`;
 }
 
 export class RelationalQuery extends QueryBuilder {
@@ -56,50 +142,11 @@ export class RelationalQuery extends QueryBuilder {
     super(db);
     this.kind = kind;
     this.table = table;
-    this.config = config;
-    checkConfig(config, []);
+    this.level = resolveLevel(db, table, config, [], kind === "findMany");
   }
 
   writeSpec(ctx) {
     const head = `${this.db.prefix}"kind":"${this.kind}","table":${JSON.stringify(tableKey(this.table))}`;
-    return `${head}${this.#writeLevel(ctx, this.table, this.config, [], this.kind === "findMany")}}`;
-  }
-
-  // The options of one level: the root query or one relation in `with`.
-  #writeLevel(ctx, table, config, path, withLimit) {
-    let out = "";
-    if (config.columns !== undefined) out += `,"columns":${writeColumns(table, config.columns, path)}`;
-    const where = typeof config.where === "function" ? config.where(table, operators) : config.where;
-    out += writeWhere(ctx, where);
-    const order = typeof config.orderBy === "function" ? config.orderBy(table, orderings) : config.orderBy;
-    if (order !== undefined) out += `,"orderBy":${writeOrder(ctx, order)}`;
-    // findFirst limits itself to one row.
-    if (withLimit && config.limit !== undefined) out += `,"limit":${ctx.param(config.limit)}`;
-    if (config.offset !== undefined) out += `,"offset":${ctx.param(config.offset)}`;
-    if (config.with !== undefined) out += this.#writeWith(ctx, table, config.with, path);
-    return out;
-  }
-
-  #writeWith(ctx, table, relations, path) {
-    const known = this.db.schema.relations.get(table);
-    let items = "";
-    for (const key in relations) {
-      const option = relations[key];
-      if (option === undefined || option === false) continue;
-      const relation = known?.get(key);
-      const where = [...path, key];
-      if (relation === undefined) {
-        throw new SluiceError("unknown_relation", `table "${table[TABLE].name}" has no relation "${key}"`, {
-          path: where,
-        });
-      }
-      let item = `{"key":${JSON.stringify(key)}`;
-      if (option !== true) {
-        checkConfig(option, where);
-        item += this.#writeLevel(ctx, relation.target, option, where, true);
-      }
-      items += `${items ? "," : ""}${item}}`;
-    }
-    return items ? `,"with":[${items}]` : "";
+    return `${head}${writeLevel(ctx, this.level)}}`;
   }
 }

@@ -9,14 +9,15 @@
  * // sqlite: the same with ? placeholders, wrapped so SQLite returns the rows as one JSON cell
  */
 import { SluiceError } from "../errors.js";
-import { QueryBuilder, writeFields, writeWhere } from "./builder.js";
+import { checkCondition, checkCount, checkOrderTerms } from "./arguments.js";
+import { QueryBuilder, checkFields, writeFields, writeWhere } from "./builder.js";
 import { writeOrder } from "./ordering.js";
 import { tableKey } from "./spec-context.js";
 
 export class SelectQuery extends QueryBuilder {
   constructor(db, fields) {
     super(db);
-    this.fields = fields;
+    this.fields = fields === undefined ? undefined : checkFields(fields, "select()");
     this.table = undefined;
     this.joins = [];
     this.condition = undefined;
@@ -43,31 +44,61 @@ export class SelectQuery extends QueryBuilder {
   }
 
   #join(type, table, on) {
-    this.joins.push({ type, key: JSON.stringify(tableKey(table)), on });
+    const key = tableKey(table);
+    this.joins.push({ type, key, table });
+    const where = `${type}Join() on`;
+    const condition = typeof on === "function" ? checkCondition(on(this.selection()), `${where} callback's result`, false) : on;
+    this.joins.at(-1).on = checkCondition(condition, where, false);
     return this;
   }
 
-  /** @param {object | undefined} condition undefined means no condition */
+  /**
+   * What callbacks receive, as in drizzle: the projection, or without one the table's columns,
+   * or once something is joined one entry per table under its schema key.
+   */
+  selection() {
+    if (this.fields !== undefined) return this.fields;
+    if (this.table === undefined) throw new SluiceError("invalid_value", "select() needs .from(table) first");
+    if (this.joins.length === 0) return this.table;
+    const tables = { [tableKey(this.table)]: this.table };
+    for (const join of this.joins) tables[join.key] = join.table;
+    return tables;
+  }
+
+  /**
+   * @param {object | undefined | ((fields: object) => object | undefined)} condition
+   *   undefined means no condition; a callback receives the selected fields
+   */
   where(condition) {
-    this.condition = condition;
+    this.condition =
+      typeof condition === "function"
+        ? checkCondition(condition(this.selection()), "where() callback's result")
+        : checkCondition(condition, "where()");
     return this;
   }
 
-  /** @param {...object} items columns (ascending) or asc()/desc(), or one array of them */
+  /**
+   * @param {...object} items columns (ascending) or asc()/desc(), or one array of them, or a
+   *   callback receiving the selected fields and returning those
+   */
   orderBy(...items) {
-    this.order = items.length === 1 && Array.isArray(items[0]) ? items[0] : items;
+    if (items.length === 1 && typeof items[0] === "function") {
+      this.order = checkOrderTerms(items[0](this.selection()), "orderBy() callback's result");
+    } else {
+      this.order = checkOrderTerms(items.length === 1 && Array.isArray(items[0]) ? items[0] : items, "orderBy()");
+    }
     return this;
   }
 
   /** @param {number} n */
   limit(n) {
-    this.limitValue = n;
+    this.limitValue = checkCount(n, "limit()");
     return this;
   }
 
   /** @param {number} n */
   offset(n) {
-    this.offsetValue = n;
+    this.offsetValue = checkCount(n, "offset()");
     return this;
   }
 
@@ -79,7 +110,7 @@ export class SelectQuery extends QueryBuilder {
       let joins = "";
       for (let i = 0; i < this.joins.length; i++) {
         const j = this.joins[i];
-        joins += `${i ? "," : ""}{"type":"${j.type}","table":${j.key},"on":${ctx.operand(j.on)}}`;
+        joins += `${i ? "," : ""}{"type":"${j.type}","table":${JSON.stringify(j.key)},"on":${ctx.operand(j.on)}}`;
       }
       spec += `,"joins":[${joins}]`;
     }

@@ -1,16 +1,51 @@
 /**
  * @module runtime/compile-cache
  * One `sluice_compile` per statement shape per isolate. The spec text holds no values, so it
- * is the cache key; a hit costs one Map lookup. The core keeps every plan it compiled, so
- * the cache never evicts (an evicted shape would only add a second plan to the module).
- * Shapes are few in practice; the one open-ended case is inArray, one shape per list length.
+ * is the cache key; a hit costs one Map lookup and a move to the recent end.
+ *
+ * The cache is bounded: shapes built from data (sql fragments, multi-row inserts of any row
+ * count) must not grow an isolate until it dies. The least recently used entry goes, and its
+ * plan is released in the core; a statement still running with that entry keeps the plan
+ * until it finishes (pin/unpin), so a decode never meets a plan that was freed under it.
+ * CAPACITY: an app's own shapes are counted in tens; 256 holds them all with room, and at
+ * about 3 KB per entry (JS and core, measured by tests/js/runtime/shapes.test.js) the whole
+ * cache stays under 1 MB.
  */
 import { STATUS_OK } from "../../bindings/loader.js";
 import { coreError } from "../errors.js";
 import { sharedCore } from "./core.js";
-import { encoderFor } from "./params.js";
+import { encoderFor, listEncoderFor } from "./params.js";
+
+export const CAPACITY = 256;
 
 const cache = new Map();
+
+/** The number of shapes cached now. */
+export function cachedShapes() {
+  return cache.size;
+}
+
+function release(entry) {
+  const answer = sharedCore().release(entry.plan);
+  if (answer.status !== STATUS_OK) throw coreError(answer.text);
+}
+
+/** Keeps `entry`'s plan alive while a statement that uses it runs. */
+export function pin(entry) {
+  entry.users++;
+}
+
+/** Ends one pin(); an entry evicted meanwhile releases its plan with the last one. */
+export function unpin(entry) {
+  if (--entry.users === 0 && entry.evicted) release(entry);
+}
+
+function evictOldest() {
+  const [key, entry] = cache.entries().next().value;
+  cache.delete(key);
+  entry.evicted = true;
+  if (entry.users === 0) release(entry);
+}
 
 /**
  * @typedef {object} CompiledStatement
@@ -27,6 +62,8 @@ const cache = new Map();
  * @property {boolean} finalJson the statement returns the caller's final JSON text (no decode)
  * @property {boolean} jsonRows every statement returns its rows' final JSON objects (no decode)
  * @property {CompiledStatement[]} statements
+ * @property {number} users statements running with this entry now
+ * @property {boolean} evicted out of the cache: its plan goes when `users` reaches 0
  */
 
 /**
@@ -40,8 +77,11 @@ export function compiled(schemaId, specText, dialect) {
   let entry = cache.get(specText);
   if (entry === undefined) {
     entry = compile(schemaId, specText, dialect);
-    cache.set(specText, entry);
+    if (cache.size >= CAPACITY) evictOldest();
+  } else {
+    cache.delete(specText);
   }
+  cache.set(specText, entry);
   return entry;
 }
 
@@ -60,7 +100,9 @@ function compile(schemaId, specText, dialect) {
       returns,
       refs: params.map((p) => (p.ref === undefined ? -1 : p.ref)),
       constants: params.map((p) => p.value),
-      encoders: params.map((p) => encoderFor(dialect, p.type)),
+      encoders: params.map((p) => (p.list ? listEncoderFor(dialect, p.type) : encoderFor(dialect, p.type))),
     })),
+    users: 0,
+    evicted: false,
   };
 }

@@ -5,14 +5,15 @@
  */
 import { DatabaseError } from "../errors.js";
 import { SpecContext } from "../query/spec-context.js";
-import { compiled } from "./compile-cache.js";
+import { compiled, pin, unpin } from "./compile-cache.js";
 import { finish, finishRaw } from "./decode.js";
 import { encodeParams, encoderFor } from "./params.js";
 
 const rawEncoders = { sqlite: encoderFor("sqlite", "any"), postgres: encoderFor("postgres", "any") };
 
 /**
- * Compiles (or finds) the builder's statement shape and binds this call's values.
+ * Compiles (or finds) the builder's statement shape and binds this call's values. The entry
+ * comes back pinned (a later compile cannot release its plan): the caller unpins it.
  * @returns {{ entry: import("./compile-cache.js").CompiledEntry | undefined,
  *   statements: { sql: string, params: unknown[], returns: string }[] }}
  */
@@ -31,6 +32,8 @@ export function prepare(db, builder) {
     const s = entry.statements[i];
     statements[i] = { sql: s.sql, params: encodeParams(s, ctx.values, ctx.sources), returns: s.returns };
   }
+  // Nothing can evict the entry before this line: only a compile evicts.
+  pin(entry);
   return { entry, statements };
 }
 
@@ -50,13 +53,17 @@ function result(db, entry, payloads, asBytes) {
 export async function execute(db, builder, asBytes) {
   const { entry, statements } = prepare(db, builder);
   log(db, statements);
-  let payloads;
   try {
-    payloads = statements.length === 1 ? [await db.driver.run(statements[0])] : await db.driver.batch(statements);
-  } catch (e) {
-    throw explain(db, e);
+    let payloads;
+    try {
+      payloads = statements.length === 1 ? [await db.driver.run(statements[0])] : await db.driver.batch(statements);
+    } catch (e) {
+      throw explain(db, e);
+    }
+    return result(db, entry, payloads, asBytes);
+  } finally {
+    if (entry !== undefined) unpin(entry);
   }
-  return result(db, entry, payloads, asBytes);
 }
 
 /**
@@ -65,26 +72,33 @@ export async function execute(db, builder, asBytes) {
  * @param {object} [options] passed to the driver's batch (e.g. an isolation level)
  */
 export async function executeBatch(db, builders, asBytes, options) {
-  const prepared = builders.map((b) => prepare(db, b));
-  const all = prepared.flatMap((p) => p.statements);
-  if (all.length === 0) return [];
-  log(db, all);
-  let payloads;
+  const prepared = [];
   try {
-    payloads = await db.driver.batch(all, options);
-  } catch (e) {
-    throw explain(db, e);
+    for (const b of builders) prepared.push(prepare(db, b));
+    const all = prepared.flatMap((p) => p.statements);
+    if (all.length === 0) return [];
+    log(db, all);
+    let payloads;
+    try {
+      payloads = await db.driver.batch(all, options);
+    } catch (e) {
+      throw explain(db, e);
+    }
+    let at = 0;
+    return prepared.map(({ entry, statements }) => {
+      const mine = payloads.slice(at, (at += statements.length));
+      return result(db, entry, mine, asBytes);
+    });
+  } finally {
+    for (const { entry } of prepared) if (entry !== undefined) unpin(entry);
   }
-  let at = 0;
-  return prepared.map(({ entry, statements }) => {
-    const mine = payloads.slice(at, (at += statements.length));
-    return result(db, entry, mine, asBytes);
-  });
 }
 
 /** The first statement and its encoded parameters, as the driver would receive them. */
 export function toSQL(db, builder) {
-  const { sql, params } = prepare(db, builder).statements[0];
+  const { entry, statements } = prepare(db, builder);
+  if (entry !== undefined) unpin(entry);
+  const { sql, params } = statements[0];
   return { sql, params };
 }
 

@@ -149,6 +149,31 @@ export function encoderFor(dialect, type) {
   };
 }
 
+// A list bound as one parameter (inArray): SQLite reads a JSON array with json_each, Postgres
+// an array literal typed by the column it is compared with (`= any($1)`).
+const quoteArrayItem = (item) => (item === null ? "NULL" : `"${item.replace(/[\\"]/g, "\\$&")}"`);
+const LISTS = {
+  sqlite: (items) => JSON.stringify(items),
+  postgres: (items) => `{${items.map(quoteArrayItem).join(",")}}`,
+};
+
+/**
+ * The encoder for a list of values bound as one parameter: each item through the encoder of
+ * `type`, then the dialect's one array value.
+ * @param {"sqlite"|"postgres"} dialect
+ * @param {string} type the items' type
+ */
+export function listEncoderFor(dialect, type) {
+  const item = encoderFor(dialect, type);
+  const join = LISTS[dialect];
+  return (values, column) => {
+    if (!Array.isArray(values)) throw invalid(column, "expected an array of values");
+    const items = new Array(values.length);
+    for (let i = 0; i < values.length; i++) items[i] = item(values[i], column);
+    return join(items);
+  };
+}
+
 /**
  * Encodes one compiled statement's parameters from the caller's values.
  * @param {{ refs: number[], constants: unknown[], encoders: Function[] }} statement

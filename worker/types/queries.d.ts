@@ -73,6 +73,23 @@ export interface SelectFrom<TSchema, TFields extends Projection | undefined> {
   from<TTable extends SchemaTable<TSchema>>(table: TTable): SelectQuery<TSchema, TFields, TTable, {}>;
 }
 
+/**
+ * What a select's callbacks receive, as in drizzle: the projection; without one the table, or
+ * once something is joined one entry per table under its schema key.
+ */
+export type Selection<
+  TSchema,
+  TFields extends Projection | undefined,
+  TFrom extends AnyTable,
+  TJoins extends Record<string, Joined>,
+> = TFields extends Projection
+  ? TFields
+  : [keyof TJoins] extends [never]
+    ? TFrom
+    : { [K in SchemaKey<TSchema, TFrom>]: TFrom } & { [K in keyof TJoins]: TableOfKey<TSchema, K> };
+
+type TableOfKey<TSchema, K> = K extends keyof TSchema ? TSchema[K] : never;
+
 export interface SelectQuery<
   TSchema,
   TFields extends Projection | undefined,
@@ -81,15 +98,20 @@ export interface SelectQuery<
 > extends Query<SelectResultRow<TSchema, TFields, TFrom, TJoins>[]> {
   innerJoin<TTable extends SchemaTable<TSchema>>(
     table: TTable,
-    on: Condition,
+    on: Condition | ((fields: Selection<TSchema, TFields, TFrom, TJoins & Join<TSchema, TTable, false>>) => Condition),
   ): SelectQuery<TSchema, TFields, TFrom, TJoins & Join<TSchema, TTable, false>>;
   leftJoin<TTable extends SchemaTable<TSchema>>(
     table: TTable,
-    on: Condition,
+    on: Condition | ((fields: Selection<TSchema, TFields, TFrom, TJoins & Join<TSchema, TTable, true>>) => Condition),
   ): SelectQuery<TSchema, TFields, TFrom, TJoins & Join<TSchema, TTable, true>>;
-  where(condition: Condition | undefined): this;
+  where(
+    condition: Condition | undefined | ((fields: Selection<TSchema, TFields, TFrom, TJoins>) => Condition | undefined),
+  ): this;
   orderBy(...terms: OrderTerm[]): this;
   orderBy(terms: readonly OrderTerm[]): this;
+  orderBy(
+    terms: (fields: Selection<TSchema, TFields, TFrom, TJoins>) => OrderTerm | readonly OrderTerm[],
+  ): this;
   limit(count: number): this;
   offset(count: number): this;
 }

@@ -99,11 +99,17 @@ type KnownKeysOnly<TConfig, TShape> = {
  */
 type ConfigArgument<TConfig, TShape> = TShape & TConfig & NoInfer<KnownKeysOnly<TConfig, TShape>>;
 
+/**
+ * As drizzle selects them: with any column `true`, those; with only `false` ones, all but
+ * those; with none listed (`columns: {}`), none of the table's own columns.
+ */
 type PickColumns<TRow, TColumns> = [TColumns] extends [undefined]
   ? TRow
   : true extends TColumns[keyof TColumns]
     ? Pick<TRow, { [K in keyof TColumns]: TColumns[K] extends true ? K : never }[keyof TColumns] & keyof TRow>
-    : Omit<TRow, { [K in keyof TColumns]: TColumns[K] extends false ? K : never }[keyof TColumns]>;
+    : [keyof TColumns] extends [never]
+      ? {}
+      : Omit<TRow, { [K in keyof TColumns]: TColumns[K] extends false ? K : never }[keyof TColumns]>;
 
 type ColumnsOf<TConfig> = TConfig extends { columns: infer C } ? C : undefined;
 type WithOf<TConfig> = TConfig extends { with: infer W } ? W : {};

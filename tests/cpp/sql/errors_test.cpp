@@ -46,7 +46,9 @@ TEST(CompileErrors, InvalidDocument) {
   expect_error(R"({"kind":"select","table":"users","where":{"op":"eq","left":{"col":["users","id"]},"right":{"param":-1}}})",
                error_code::invalid_document, {"where", "right"});
   expect_error(R"({"kind":"select","table":"users","where":{"value":1}})", error_code::invalid_document, {"where"});
-  expect_error(R"({"kind":"select","table":"users","where":{"op":"inArray","left":{"col":["users","id"]},"right":{"param":0}}})",
+  expect_error(R"({"kind":"select","table":"users","where":{"op":"inArray","left":{"col":["users","id"]},"right":7}})",
+               error_code::invalid_document, {"where", "right"});
+  expect_error(R"({"kind":"select","table":"users","where":{"op":"inArray","left":{"col":["users","id"]},"right":{"list":0}}})",
                error_code::invalid_document, {"where", "right"});
   expect_error(R"({"kind":"select","table":"users","where":{"op":"eq","left":{"op":"and","args":[]},"right":{"param":0}}})",
                error_code::invalid_document, {"where", "left"});
@@ -71,9 +73,9 @@ TEST(CompileErrors, InvalidDocument) {
                error_code::invalid_document, {"with", "0", "columns", "0"});
 }
 
-TEST(CompileErrors, UnknownMembersAreIgnored) {
-  expect_sql(R"({"schema":4,"kind":"count","table":"posts","hint":{"anything":[1,2]}})",
-             {R"(select count(*) from "posts")", ""}, {R"(select count(*) from "posts")", ""});
+TEST(CompileErrors, UnknownMembersAreRefused) {
+  expect_error(R"({"schema":4,"kind":"count","table":"posts","hint":{"anything":[1,2]}})",
+               error_code::invalid_document, {"hint"});
 }
 
 TEST(CompileErrors, UnknownTable) {

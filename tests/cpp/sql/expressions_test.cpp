@@ -63,6 +63,16 @@ TEST(Expressions, InArrayAndNotInArray) {
     "0:integer, 1:integer, 2:integer, 3:text");
 }
 
+// A list of values is one array parameter: every length is the same statement.
+TEST(Expressions, InArrayOfOneListValue) {
+  expect_where("users", R"({"op":"and","args":[
+      {"op":"inArray","left":{"col":["users","id"]},"right":{"param":0}},
+      {"op":"notInArray","left":{"col":["users","role"]},"right":{"param":1}}]})",
+    R"(("users"."id" = any($1) and "users"."role" <> all($2)))",
+    R"(("users"."id" in (select value from json_each(?)) and "users"."role" not in (select value from json_each(?))))",
+    "0:integer[], 1:text[]");
+}
+
 TEST(Expressions, EmptyInArrayIsFalse) {
   expect_where("users", R"({"op":"inArray","left":{"col":["users","id"]},"right":[]})", "false",
                "false", "");

@@ -117,6 +117,7 @@ std::string params_text(const std::vector<sql::param>& params) {
     out += p.ref ? std::to_string(*p.ref) : "=" + p.value_json;
     out += ':';
     out += sql::param_type_name(p.type);
+    if (p.list) out += "[]";
   }
   return out;
 }

@@ -98,7 +98,7 @@ std::string postgres_db::exec(const std::string& sql) {
 }
 
 std::string postgres_db::prepare_problem(const std::string& sql,
-                                         const std::vector<sql::param_type>& params) {
+                                         const std::vector<golden_param>& params) {
   if (!setup_problem_.empty()) return setup_problem_;
   // Named statements: the unnamed one would be replaced by the next describe's queries.
   const std::string name = "golden_" + std::to_string(statement_count_++);
@@ -126,19 +126,40 @@ std::string postgres_db::prepare_problem(const std::string& sql,
   return {};
 }
 
-std::string postgres_db::type_problem(size_t index, sql::param_type want, unsigned oid) {
-  if (want == sql::param_type::any) return {};
-  const std::string query = "select format_type(oid, null), typtype from pg_type where oid = " +
-                            std::to_string(oid);
+std::string postgres_db::query_plan(const std::string& sql, const std::string& args) {
+  if (!setup_problem_.empty()) return setup_problem_;
+  const std::string name = "plan_" + std::to_string(statement_count_++);
+  std::unique_ptr<PGresult, decltype(&PQclear)> prepared(
+      PQprepare(conn_, name.c_str(), sql.c_str(), 0, nullptr), &PQclear);
+  if (PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) return PQresultErrorMessage(prepared.get());
+  if (std::string e = exec("set local enable_seqscan = off"); !e.empty()) return e;
+  const std::string explain = "explain (costs off) execute " + name + "(" + args + ")";
+  std::unique_ptr<PGresult, decltype(&PQclear)> res(PQexec(conn_, explain.c_str()), &PQclear);
+  if (PQresultStatus(res.get()) != PGRES_TUPLES_OK) return PQresultErrorMessage(res.get());
+  std::string out;
+  for (int row = 0; row < PQntuples(res.get()); ++row) out += std::string(PQgetvalue(res.get(), row, 0)) + "\n";
+  return out;
+}
+
+std::string postgres_db::type_problem(size_t index, golden_param want, unsigned oid) {
+  if (want.type == sql::param_type::any && !want.list) return {};
+  // A list parameter must be an array; its element type is checked as a plain parameter's.
+  const std::string type = want.list ? "(select typelem from pg_type where oid = " + std::to_string(oid) + ")"
+                                     : std::to_string(oid);
+  const std::string query = "select format_type(oid, null), typtype from pg_type where oid = " + type;
   std::unique_ptr<PGresult, decltype(&PQclear)> res(PQexec(conn_, query.c_str()), &PQclear);
+  const std::string what = "parameter $" + std::to_string(index + 1);
   if (PQresultStatus(res.get()) != PGRES_TUPLES_OK || PQntuples(res.get()) != 1)
-    return "cannot name the type of parameter $" + std::to_string(index + 1);
+    return want.list ? what + " is not an array" : "cannot name the type of " + what;
   const std::string inferred = PQgetvalue(res.get(), 0, 0);
+  if (want.type == sql::param_type::any) return {};
   // An enum column takes its values as text.
   const bool is_enum = std::string(PQgetvalue(res.get(), 0, 1)) == "e";
-  if (accepted_types(want).count(inferred) || (is_enum && want == sql::param_type::text)) return {};
-  return "Postgres takes parameter $" + std::to_string(index + 1) + " as " + inferred +
-         ", the golden binds it as " + std::string(sql::param_type_name(want));
+  if (accepted_types(want.type).count(inferred) || (is_enum && want.type == sql::param_type::text))
+    return {};
+  return "Postgres takes " + what + " as " + inferred + (want.list ? "[]" : "") +
+         ", the golden binds it as " + std::string(sql::param_type_name(want.type)) +
+         (want.list ? "[]" : "");
 }
 
 postgres_db& postgres_for(const schema::catalog& cat) {
@@ -148,21 +169,24 @@ postgres_db& postgres_for(const schema::catalog& cat) {
   return *slot;
 }
 
-std::vector<sql::param_type> golden_param_types(const std::string& params) {
-  // Each item ends in `:<type>` followed by `, ` or the end; a constant's own text comes
-  // before it, so the items are found by their endings, left to right.
-  std::vector<std::pair<size_t, sql::param_type>> found;
+std::vector<golden_param> golden_param_types(const std::string& params) {
+  // Each item ends in `:<type>` or `:<type>[]` followed by `, ` or the end; a constant's own
+  // text comes before it, so the items are found by their endings, left to right.
+  std::vector<std::pair<size_t, golden_param>> found;
   for (const sql::param_type t : all_types) {
-    const std::string ending = ":" + std::string(sql::param_type_name(t));
-    for (size_t at = params.find(ending); at != std::string::npos; at = params.find(ending, at + 1)) {
-      const size_t after = at + ending.size();
-      if (after == params.size() || params.compare(after, 2, ", ") == 0) found.emplace_back(at, t);
+    for (const bool list : {false, true}) {
+      const std::string ending = ":" + std::string(sql::param_type_name(t)) + (list ? "[]" : "");
+      for (size_t at = params.find(ending); at != std::string::npos; at = params.find(ending, at + 1)) {
+        const size_t after = at + ending.size();
+        if (after == params.size() || params.compare(after, 2, ", ") == 0)
+          found.emplace_back(at, golden_param{t, list});
+      }
     }
   }
-  std::sort(found.begin(), found.end());
-  std::vector<sql::param_type> types;
-  for (const auto& [at, t] : found) types.push_back(t);
-  return types;
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<golden_param> out;
+  for (const auto& [at, p] : found) out.push_back(p);
+  return out;
 }
 
 }  // namespace sluice::testing

@@ -19,6 +19,12 @@
 
 namespace sluice::testing {
 
+// A golden's parameter: its type, and whether it is a list of that type bound as one array.
+struct golden_param {
+  sql::param_type type = sql::param_type::any;
+  bool list = false;
+};
+
 class postgres_db {
  public:
   // Connects and creates `cat`'s tables; a failure is reported by prepare_problem().
@@ -30,11 +36,14 @@ class postgres_db {
   // Empty when Postgres prepares `sql` with exactly the golden's parameters and infers for
   // each a type that fits the golden's; otherwise what went wrong.
   [[nodiscard]] std::string prepare_problem(const std::string& sql,
-                                            const std::vector<sql::param_type>& params);
+                                            const std::vector<golden_param>& params);
+  // The plan Postgres runs `sql` with, for the parameter values `args` (SQL literals), with
+  // sequential scans discouraged: an index the statement can use shows up in it.
+  [[nodiscard]] std::string query_plan(const std::string& sql, const std::string& args);
 
  private:
   [[nodiscard]] std::string exec(const std::string& sql);
-  [[nodiscard]] std::string type_problem(size_t index, sql::param_type want, unsigned oid);
+  [[nodiscard]] std::string type_problem(size_t index, golden_param want, unsigned oid);
 
   PGconn* conn_ = nullptr;
   std::string setup_problem_;
@@ -44,7 +53,7 @@ class postgres_db {
 // One connection per catalog, opened on first use and kept for the test run.
 [[nodiscard]] postgres_db& postgres_for(const schema::catalog& cat);
 
-// The golden's parameter types, from its compact list (`0:integer, ="viewer":text`).
-[[nodiscard]] std::vector<sql::param_type> golden_param_types(const std::string& params);
+// The golden's parameters, from its compact list (`0:integer, ="viewer":text, 1:text[]`).
+[[nodiscard]] std::vector<golden_param> golden_param_types(const std::string& params);
 
 }  // namespace sluice::testing

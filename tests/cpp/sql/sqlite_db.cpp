@@ -57,6 +57,18 @@ void sqlite_db::exec(const std::string& sql) {
   }
 }
 
+std::string sqlite_db::query_plan(const std::string& sql) {
+  sqlite3_stmt* stmt = nullptr;
+  const std::string explain = "explain query plan " + sql;
+  if (sqlite3_prepare_v2(db_, explain.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
+    return "error: " + std::string(sqlite3_errmsg(db_));
+  std::string out;
+  while (sqlite3_step(stmt) == SQLITE_ROW)
+    out += std::string(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 3))) + "\n";
+  sqlite3_finalize(stmt);
+  return out;
+}
+
 std::string sqlite_db::prepare_problem(const std::string& sql, size_t params) const {
   sqlite3_stmt* stmt = nullptr;
   const char* tail = nullptr;

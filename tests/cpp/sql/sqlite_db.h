@@ -32,6 +32,8 @@ class sqlite_db {
   [[nodiscard]] std::vector<std::vector<std::string>> run(const sql::statement& s,
                                                           const std::vector<sql_value>& values);
   void exec(const std::string& sql);
+  // EXPLAIN QUERY PLAN's details of `sql`, one line each (parameters unbound).
+  [[nodiscard]] std::string query_plan(const std::string& sql);
 
  private:
   sqlite3* db_ = nullptr;

@@ -90,13 +90,22 @@ describe("select spec", () => {
     assert.equal(
       spec,
       `${head}"kind":"select","table":"users","where":{"op":"and","args":[` +
-        `{"op":"or","args":[{"op":"inArray","left":${id},"right":[${P(0)},${P(1)}]},{"op":"notInArray","left":${id},"right":[]}]},` +
+        `{"op":"or","args":[{"op":"inArray","left":${id},"right":${P(0)}},{"op":"notInArray","left":${id},"right":${P(1)}}]},` +
         `{"op":"not","arg":{"op":"isNull","arg":${col("users", "name")}}},` +
         `{"op":"between","arg":${id},"low":${P(2)},"high":${P(3)}},` +
         `{"op":"ilike","left":${col("users", "email")},"right":${P(4)}}]},` +
         `"orderBy":[{"expr":${col("users", "name")},"dir":"asc"},{"expr":${id},"dir":"asc"}]}`,
     );
-    assert.deepEqual(values, [1, 2, 1, 9, "%@x.org"]);
+    assert.deepEqual(values, [[1, 2], [], 1, 9, "%@x.org"]);
+  });
+
+  it("writes a list of values as one parameter, a list with columns item by item", () => {
+    const short = specOf(db.select().from(users).where(inArray(users.id, [1])));
+    const long = specOf(db.select().from(users).where(inArray(users.id, Array.from({ length: 500 }, (_, i) => i))));
+    assert.equal(short.spec, long.spec);
+    const id = col("users", "id");
+    const mixed = specOf(db.select().from(users).where(inArray(users.id, [users.id, 2])));
+    assert.equal(mixed.spec, `${head}"kind":"select","table":"users","where":{"op":"inArray","left":${id},"right":[${id},${P(0)}]}}`);
   });
 
   it("names the dialect", () => {
@@ -189,7 +198,7 @@ describe("relational spec", () => {
     );
     assert.equal(
       spec,
-      `${head}"kind":"findMany","table":"users","columns":["id","email"],` +
+      `${head}"kind":"findMany","table":"users","columns":["email","id"],` +
         `"where":{"op":"eq","left":${col("users", "isActive")},"right":${P(0)}},` +
         `"orderBy":[{"expr":${col("users", "id")},"dir":"desc"}],"limit":${P(1)},"offset":${P(2)},` +
         `"with":[{"key":"posts","where":{"op":"eq","left":${col("posts", "published")},"right":${P(3)}},` +
