@@ -6,6 +6,7 @@
  */
 import { SluiceError } from "./errors.js";
 import { resolveLogger } from "./logger.js";
+import { checkExpression } from "./query/arguments.js";
 import { CountQuery } from "./query/count.js";
 import { DeleteQuery } from "./query/delete.js";
 import { InsertQuery } from "./query/insert.js";
@@ -40,6 +41,24 @@ export class Database {
    */
   select(fields) {
     return new SelectQuery(this, fields);
+  }
+
+  /** `select distinct`: like select(), each distinct row once. */
+  selectDistinct(fields) {
+    return new SelectQuery(this, fields, true);
+  }
+
+  /**
+   * Postgres' `select distinct on (...)`: the first row of each group of `on` (order by them
+   * first). SQLite has no such clause: a SluiceError (unsupported_feature) there.
+   * @param {object[]} on columns or expressions
+   * @param {Record<string, object>} [fields]
+   */
+  selectDistinctOn(on, fields) {
+    if (!Array.isArray(on) || on.length === 0) {
+      throw new SluiceError("invalid_value", "selectDistinctOn() needs an array of one or more columns");
+    }
+    return new SelectQuery(this, fields, on.map((e, i) => checkExpression(e, `selectDistinctOn() item ${i + 1}`)));
   }
 
   /** @param {object} table */

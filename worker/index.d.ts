@@ -83,7 +83,18 @@ export {
   or,
   sql,
 } from "./types/operators.js";
-export type { Condition, Operand, Operators, OrderBy, OrderOperators, SQL } from "./types/operators.js";
+export type {
+  Condition,
+  Operand,
+  Operators,
+  OrderBy,
+  OrderOperators,
+  OrderTerm,
+  Sortable,
+  SQL,
+  TypedExpression,
+} from "./types/operators.js";
+export { avg, avgDistinct, count, countDistinct, max, min, sum, sumDistinct } from "./types/aggregates.js";
 
 export type {
   DeleteQuery,

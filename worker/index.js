@@ -45,6 +45,7 @@ export {
   not,
 } from "./query/operators.js";
 export { asc, desc } from "./query/ordering.js";
+export { avg, avgDistinct, count, countDistinct, max, min, sum, sumDistinct } from "./query/aggregates.js";
 export { sql } from "./query/sql-tag.js";
 export { createDb } from "./db.js";
 export { createInsertSchema, createUpdateSchema } from "./validate/validator.js";

@@ -2,6 +2,7 @@
 // Expression nodes of the query AST. Nodes are plain values kept in one pool per query and
 // linked by index, so a tree is cheap to build, copy and walk, and never holds SQL.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -20,6 +21,7 @@ enum class expr_kind : uint8_t {
   negation,
   range,
   logical,
+  aggregate,
 };
 
 struct expr_id {
@@ -94,8 +96,18 @@ struct logical {
   std::vector<expr_id> args;
 };
 
+enum class aggregate_fn : uint8_t { count, sum, avg, min, max };
+
+// An aggregate over the rows of a group: `count(*)` when `arg` is absent.
+struct aggregate {
+  static constexpr expr_kind kind = expr_kind::aggregate;
+  aggregate_fn fn = aggregate_fn::count;
+  bool distinct = false;
+  std::optional<expr_id> arg;
+};
+
 using expr = std::variant<column_ref, param_ref, comparison, in_list, in_values, null_check,
-                          negation, range, logical>;
+                          negation, range, logical, aggregate>;
 
 // Owns every expression node of one query. Nodes are appended while parsing and never changed.
 class expr_pool {

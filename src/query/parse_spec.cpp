@@ -12,8 +12,9 @@ const json_path root_path;
 
 // The members a spec of kind `k` may have; none for an unknown kind.
 std::span<const std::string_view> members_of(std::string_view k) noexcept {
-  static constexpr std::string_view select[] = {"schema", "dialect", "kind",    "table", "fields",
-                                                "joins",  "where",   "orderBy", "limit", "offset"};
+  static constexpr std::string_view select[] = {
+      "schema", "dialect", "kind",   "table",   "distinct", "distinctOn", "fields",
+      "joins",  "where",   "groupBy", "having", "orderBy",  "limit",      "offset"};
   static constexpr std::string_view insert[] = {"schema", "dialect",    "kind",     "table",
                                                 "rows",   "onConflict", "returning"};
   static constexpr std::string_view update[] = {"schema", "dialect", "kind",     "table",
@@ -64,6 +65,25 @@ result<std::vector<assignment>> read_assignments(const expr_reader& r, const sch
   return out;
 }
 
+// `"distinct":true`, or `"distinctOn":[E,...]` (one or more expressions), not both.
+status read_distinct(const expr_reader& r, dom::object o, select_query& q) {
+  auto rows = dom::member(o, "distinct");
+  auto on = dom::member(o, "distinctOn");
+  if (rows && on) return invalid_at("\"distinct\" and \"distinctOn\" exclude each other", {"distinctOn"});
+  if (rows) {
+    const auto flag = rows->get_bool();
+    if (!flag) return invalid_at("must be true or false", {"distinct"});
+    q.distinct = *flag ? distinct_kind::rows : distinct_kind::none;
+  }
+  if (on) {
+    SLUICE_TRY(list, read_operands(r, *on, {"distinctOn"}));
+    if (list.empty()) return invalid_at("needs at least one expression", {"distinctOn"});
+    q.distinct = distinct_kind::on;
+    q.distinct_on = std::move(list);
+  }
+  return ok_status();
+}
+
 result<select_query> read_select(expr_reader& r, const schema::catalog& cat, dom::object o) {
   select_query q;
   q.table = r.scope.front();
@@ -97,18 +117,28 @@ result<select_query> read_select(expr_reader& r, const schema::catalog& cat, dom
       q.joins.push_back({type == "inner" ? join_type::inner : join_type::left, t, condition});
     }
   }
+  SLUICE_CHECK(read_distinct(r, o, q));
   if (auto fields = dom::member(o, "fields"); fields && !fields->is_null()) {
     SLUICE_TRY(list, read_output_fields(r, *fields, child(root_path, "fields")));
     q.fields = std::move(list);
   }
   SLUICE_TRY(where, read_where(r, o, root_path));
   q.where = where;
+  if (auto group_by = dom::member(o, "groupBy")) {
+    SLUICE_TRY(list, read_operands(r, *group_by, child(root_path, "groupBy")));
+    q.group_by = std::move(list);
+  }
+  if (auto having = dom::member(o, "having")) {
+    SLUICE_TRY(condition, read_condition(r, *having, child(root_path, "having")));
+    q.having = condition;
+  }
   SLUICE_TRY(order_by, read_order_by(r, o, root_path));
   q.order_by = std::move(order_by);
   SLUICE_TRY(page, read_paging(o, root_path));
   q.page = page;
   return q;
 }
+
 
 result<on_conflict> read_conflict(const expr_reader& r, const schema::table& t, dom::element e) {
   const json_path path = child(root_path, "onConflict");

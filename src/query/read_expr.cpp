@@ -86,17 +86,6 @@ result<expr_id> read_column(const expr_reader& r, dom::element e, const json_pat
                     "table \"" + std::string(table_key) + "\" is not part of this query", path);
 }
 
-result<std::vector<expr_id>> read_operand_list(const expr_reader& r, dom::element e,
-                                               const json_path& path) {
-  SLUICE_TRY(items, array_at(e, path));
-  std::vector<expr_id> out;
-  size_t i = 0;
-  for (dom::element item : items) {
-    SLUICE_TRY(id, read_operand(r, item, child(path, i++)));
-    out.push_back(id);
-  }
-  return out;
-}
 
 result<std::optional<expr_id>> read_logical(const expr_reader& r, dom::object o, const op_info& op,
                                             const json_path& path) {
@@ -112,6 +101,31 @@ result<std::optional<expr_id>> read_logical(const expr_reader& r, dom::object o,
   if (args.empty()) return std::optional<expr_id>{};
   if (args.size() == 1) return std::optional<expr_id>{args[0]};
   return std::optional<expr_id>{r.pool.add(logical{op.logic, std::move(args)})};
+}
+
+result<expr_id> read_aggregate(const expr_reader& r, dom::object o, std::string_view name,
+                               const json_path& path) {
+  static constexpr std::pair<std::string_view, aggregate_fn> functions[] = {
+      {"count", aggregate_fn::count}, {"sum", aggregate_fn::sum}, {"avg", aggregate_fn::avg},
+      {"min", aggregate_fn::min},     {"max", aggregate_fn::max}};
+  SLUICE_CHECK(dom::only_members(o, {"agg", "arg", "distinct"}, path));
+  aggregate out;
+  bool known = false;
+  for (const auto& [n, fn] : functions)
+    if (n == name) known = true, out.fn = fn;
+  if (!known) return invalid_at("unknown aggregate \"" + std::string(name) + "\"", child(path, "agg"));
+  if (auto distinct = dom::member(o, "distinct")) {
+    const auto flag = distinct->get_bool();
+    if (!flag) return invalid_at("must be true or false", child(path, "distinct"));
+    out.distinct = *flag;
+  }
+  if (auto arg = dom::member(o, "arg")) {
+    SLUICE_TRY(id, read_operand(r, *arg, child(path, "arg")));
+    out.arg = id;
+  } else if (out.fn != aggregate_fn::count || out.distinct) {
+    return invalid_at("missing \"arg\"", path);
+  }
+  return r.pool.add(std::move(out));
 }
 
 result<std::optional<expr_id>> read_operator(const expr_reader& r, dom::object o,
@@ -139,7 +153,7 @@ result<std::optional<expr_id>> read_operator(const expr_reader& r, dom::object o
         SLUICE_TRY(values, read_param(list, child(path, "right")));
         return optional_id{r.pool.add(in_values{op->negated, left, values})};
       }
-      SLUICE_TRY(items, read_operand_list(r, list, child(path, "right")));
+      SLUICE_TRY(items, read_operands(r, list, child(path, "right")));
       return optional_id{r.pool.add(in_list{op->negated, left, std::move(items)})};
     }
     case op_shape::null_check: {
@@ -199,6 +213,18 @@ result<std::string_view> string_at(dom::object o, std::string_view key,
   return *s;
 }
 
+result<std::vector<expr_id>> read_operands(const expr_reader& r, dom::element e,
+                                           const json_path& path) noexcept {
+  SLUICE_TRY(items, array_at(e, path));
+  std::vector<expr_id> out;
+  size_t i = 0;
+  for (dom::element item : items) {
+    SLUICE_TRY(id, read_operand(r, item, child(path, i++)));
+    out.push_back(id);
+  }
+  return out;
+}
+
 result<param_ref> read_param(dom::element e, const json_path& path) noexcept {
   auto o = e.get_object();
   auto index_element = o ? o->find("param") : std::nullopt;
@@ -222,9 +248,15 @@ result<std::optional<expr_id>> read_condition(const expr_reader& r, dom::element
     SLUICE_TRY(p, read_param(e, path));
     return optional_id{r.pool.add(p)};
   }
+  if (auto agg = dom::member(o, "agg")) {
+    const auto fn = agg->get_string();
+    if (!fn) return invalid_at("must be a string", child(path, "agg"));
+    SLUICE_TRY(id, read_aggregate(r, o, *fn, path));
+    return optional_id{id};
+  }
   auto op = dom::member(o, "op");
   auto name = op ? op->get_string() : std::nullopt;
-  if (!name) return invalid_at("an expression needs \"col\", \"param\" or \"op\"", path);
+  if (!name) return invalid_at("an expression needs \"col\", \"param\", \"op\" or \"agg\"", path);
   return read_operator(r, o, *name, path);
 }
 

@@ -37,6 +37,9 @@ struct expr_reader {
 // A value: anything but an empty condition. Errors: as read_condition.
 [[nodiscard]] result<expr_id> read_operand(const expr_reader& r, dom::element e,
                                            const json_path& path) noexcept;
+// `[E, ...]`: values (groupBy, distinctOn). Errors: as read_operand.
+[[nodiscard]] result<std::vector<expr_id>> read_operands(const expr_reader& r, dom::element e,
+                                                         const json_path& path) noexcept;
 // `{"param":N}`. Errors: invalid_document.
 [[nodiscard]] result<param_ref> read_param(dom::element e, const json_path& path) noexcept;
 

@@ -51,8 +51,9 @@ void append_column_cell(compile_context& ctx, std::string_view key, std::string_
   append_json_value(ctx, value_type_of(c), [&] { append_column_name(ctx, qualifier, c); });
 }
 
-void append_expr_cell(compile_context& ctx, std::string_view key, query::expr_id id,
+void append_expr_cell(compile_context& ctx, const decode::field& field, query::expr_id id,
                       column_style style) noexcept {
+  const std::string_view key = field.key;
   if (const auto* c = std::get_if<query::column_ref>(&ctx.exprs()[id])) {
     const std::string_view qualifier =
         style == column_style::qualified ? ctx.qualifier(c->table_key) : std::string_view{};
@@ -63,25 +64,32 @@ void append_expr_cell(compile_context& ctx, std::string_view key, query::expr_id
     append_expr(ctx, id, style);
     return;
   }
-  // Any other projected expression is a condition (output_plan_field): a boolean, written once
-  // per template use, so the template must use it once (it binds parameters).
+  // Any other expression is converted by the type output_plan_field gave it, and written once
+  // per use in the template (its parameters bound each time).
   append_cell_key(ctx, key);
-  append_json_value(ctx, decode::value_type::boolean, [&] {
-    ctx.text("(");
+  const bool atom = is_atom(ctx, id);
+  append_json_value(ctx, field.type, [&] {
+    if (!atom) ctx.text("(");
     append_expr(ctx, id, style);
-    ctx.text(")");
+    if (!atom) ctx.text(")");
   });
 }
 
-void begin_rows(compile_context& ctx, bool single_row) noexcept {
-  if (!ctx.caps().builds_final_json) {
-    ctx.text("select ");
-    return;
-  }
-  ctx.text(ctx.dialect().result_prefix(single_row));
-  ctx.text("select ");
+void begin_select(compile_context& ctx, bool single_row) noexcept {
+  if (ctx.caps().builds_final_json) ctx.text(ctx.dialect().result_prefix(single_row));
+  ctx.text("select");
+}
+
+void begin_cells(compile_context& ctx) noexcept {
+  ctx.text(" ");
+  if (!ctx.caps().builds_final_json) return;
   ctx.text(ctx.dialect().json_row_function());
   ctx.text("(");
+}
+
+void begin_rows(compile_context& ctx, bool single_row) noexcept {
+  begin_select(ctx, single_row);
+  begin_cells(ctx);
 }
 
 void end_cells(compile_context& ctx) noexcept {
@@ -150,7 +158,7 @@ result<std::vector<decode::field>> append_returning(compile_context& ctx, const 
     for (size_t i = 0; i < r.fields.size(); ++i) {
       if (i) ctx.text(", ");
       SLUICE_TRY(field, output_plan_field(ctx.exprs(), r.fields[i]));
-      append_expr_cell(ctx, r.fields[i].key, r.fields[i].value, column_style::bare);
+      append_expr_cell(ctx, field, r.fields[i].value, column_style::bare);
       fields.push_back(std::move(field));
     }
   }

@@ -18,7 +18,8 @@ namespace sluice::sql {
 // bare name.
 void append_column_cell(compile_context& ctx, std::string_view key, std::string_view qualifier,
                         const schema::column& c) noexcept;
-void append_expr_cell(compile_context& ctx, std::string_view key, query::expr_id id,
+// `field` is the expression's plan field (output_plan_field): its key and output type.
+void append_expr_cell(compile_context& ctx, const decode::field& field, query::expr_id id,
                       column_style style) noexcept;
 // `'key', ` before a cell of a json_object row; nothing on other dialects.
 void append_cell_key(compile_context& ctx, std::string_view key) noexcept;
@@ -30,6 +31,10 @@ void append_cell_key(compile_context& ctx, std::string_view key) noexcept;
 //   end_rows     `<suffix>`                        else nothing
 // `single_row`: the result is one object or null (findFirst), else an array.
 void begin_rows(compile_context& ctx, bool single_row) noexcept;
+// begin_rows in two steps, for what goes between `select` and the cells (`distinct`):
+// `<prefix>select`, then ` json_object(` or ` `.
+void begin_select(compile_context& ctx, bool single_row) noexcept;
+void begin_cells(compile_context& ctx) noexcept;
 void end_cells(compile_context& ctx) noexcept;
 void end_rows(compile_context& ctx) noexcept;
 // What a select's statement returns: the final JSON, or rows for the decoder.

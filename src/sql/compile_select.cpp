@@ -65,6 +65,37 @@ void append_all_columns(compile_context& ctx, const query::select_query& q,
   }
 }
 
+// ` distinct` or ` distinct on (...)` after `select`. Errors: unsupported_feature (distinct on
+// without the capability).
+status append_distinct(compile_context& ctx, const query::select_query& q, column_style style) {
+  switch (q.distinct) {
+    case query::distinct_kind::none: return ok_status();
+    case query::distinct_kind::rows: ctx.text(" distinct"); return ok_status();
+    case query::distinct_kind::on: break;
+  }
+  if (!ctx.caps().distinct_on)
+    return make_error(error_code::unsupported_feature,
+                      "selectDistinctOn is Postgres only; use selectDistinct or groupBy",
+                      {"distinctOn"});
+  ctx.text(" distinct on (");
+  for (size_t i = 0; i < q.distinct_on.size(); ++i) {
+    if (i) ctx.text(", ");
+    append_expr(ctx, q.distinct_on[i], style);
+  }
+  ctx.text(")");
+  return ok_status();
+}
+
+void append_group_by(compile_context& ctx, const query::select_query& q) {
+  for (size_t i = 0; i < q.group_by.size(); ++i) {
+    ctx.text(i ? ", " : " group by ");
+    append_expr(ctx, q.group_by[i], column_style::qualified);
+  }
+  if (!q.having) return;
+  ctx.text(" having ");
+  append_expr(ctx, *q.having, column_style::qualified);
+}
+
 }  // namespace
 
 result<compiled> compile_select(const dialect& d, const query::expr_pool& exprs,
@@ -76,13 +107,15 @@ result<compiled> compile_select(const dialect& d, const query::expr_pool& exprs,
 
   compiled out;
   out.plan.shape = decode::result_shape::rows;
-  begin_rows(ctx, false);
+  begin_select(ctx, false);
+  SLUICE_CHECK(append_distinct(ctx, q, style));
+  begin_cells(ctx);
   if (q.fields) {
     for (size_t i = 0; i < q.fields->size(); ++i) {
       const auto& f = (*q.fields)[i];
       SLUICE_TRY(field, output_plan_field(exprs, f));
       if (i) ctx.text(", ");
-      append_expr_cell(ctx, f.key, f.value, style);
+      append_expr_cell(ctx, field, f.value, style);
       out.plan.fields.push_back(std::move(field));
     }
   } else {
@@ -98,6 +131,7 @@ result<compiled> compile_select(const dialect& d, const query::expr_pool& exprs,
     append_expr(ctx, j.on, column_style::qualified);
   }
   append_where(ctx, q.where);
+  append_group_by(ctx, q);
   append_order_by(ctx, q.order_by);
   append_paging(ctx, q.page, false);
   end_rows(ctx);

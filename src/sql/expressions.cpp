@@ -9,9 +9,6 @@ namespace {
 
 using namespace query;
 
-bool is_atom(const expr& e) {
-  return std::holds_alternative<column_ref>(e) || std::holds_alternative<param_ref>(e);
-}
 
 std::string_view operator_text(compare_op op, const capabilities& caps) {
   switch (op) {
@@ -47,6 +44,17 @@ bool is_pattern(compare_op op) {
   return false;
 }
 
+std::string_view aggregate_name(aggregate_fn fn) {
+  switch (fn) {
+    case aggregate_fn::count: return "count";
+    case aggregate_fn::sum: return "sum";
+    case aggregate_fn::avg: return "avg";
+    case aggregate_fn::min: return "min";
+    case aggregate_fn::max: return "max";
+  }
+  return "count";
+}
+
 // One visit per node kind: a kind without an operator() here does not compile.
 struct printer {
   compile_context& ctx;
@@ -56,7 +64,7 @@ struct printer {
   void print(expr_id id, param_type h) { std::visit(printer{ctx, style, h}, ctx.exprs()[id]); }
   // Operands that are themselves operations get parentheses, so precedence never matters.
   void operand(expr_id id, param_type h) {
-    const bool atom = is_atom(ctx.exprs()[id]);
+    const bool atom = is_atom(ctx, id);
     if (!atom) ctx.text("(");
     print(id, h);
     if (!atom) ctx.text(")");
@@ -116,6 +124,16 @@ struct printer {
     ctx.text(" and ");
     operand(r.high, bound_type);
   }
+  void operator()(const aggregate& a) {
+    ctx.text(aggregate_name(a.fn));
+    ctx.text(a.distinct ? "(distinct " : "(");
+    if (a.arg) {
+      print(*a.arg, param_type::any);
+    } else {
+      ctx.text("*");
+    }
+    ctx.text(")");
+  }
   void operator()(const logical& l) {
     ctx.text("(");
     for (size_t i = 0; i < l.args.size(); ++i) {
@@ -128,14 +146,51 @@ struct printer {
 
 }  // namespace
 
+bool is_atom(const compile_context& ctx, expr_id id) noexcept {
+  const expr& e = ctx.exprs()[id];
+  return std::holds_alternative<column_ref>(e) || std::holds_alternative<param_ref>(e) ||
+         std::holds_alternative<aggregate>(e);
+}
+
 void append_expr(compile_context& ctx, expr_id id, column_style style, param_type hint) noexcept {
   printer{ctx, style, hint}.print(id, hint);
 }
 
 param_type type_hint(const compile_context& ctx, expr_id id) noexcept {
-  if (const auto* c = std::get_if<column_ref>(&ctx.exprs()[id])) return param_type_of(*c->column);
+  const expr& e = ctx.exprs()[id];
+  if (const auto* c = std::get_if<column_ref>(&e)) return param_type_of(*c->column);
+  if (const auto* a = std::get_if<aggregate>(&e)) {
+    switch (a->fn) {
+      case aggregate_fn::count: return param_type::integer;
+      // Whole or not, whatever the argument: a sum of integers can be compared with 2.5.
+      case aggregate_fn::sum:
+      case aggregate_fn::avg: return param_type::numeric;
+      case aggregate_fn::min:
+      case aggregate_fn::max: return a->arg ? type_hint(ctx, *a->arg) : param_type::any;
+    }
+  }
   return param_type::any;
 }
+
+namespace {
+
+// The output type of an aggregate, as drizzle maps it: count a number, sum and avg a string
+// (Postgres answers numeric for them; digits are kept as text), min and max their column's.
+result<decode::value_type> aggregate_type(const expr_pool& exprs, const aggregate& a,
+                                          const std::string& key) {
+  switch (a.fn) {
+    case aggregate_fn::count: return decode::value_type::integer;
+    case aggregate_fn::sum:
+    case aggregate_fn::avg: return decode::value_type::numeric;
+    case aggregate_fn::min:
+    case aggregate_fn::max: break;
+  }
+  if (const auto* c = std::get_if<column_ref>(&exprs[*a.arg])) return value_type_of(*c->column);
+  return make_error(error_code::unsupported_feature,
+                    "field \"" + key + "\": min and max need a column, whose type they keep");
+}
+
+}  // namespace
 
 result<decode::field> output_plan_field(const expr_pool& exprs, const output_field& f) noexcept {
   const expr& e = exprs[f.value];
@@ -143,6 +198,10 @@ result<decode::field> output_plan_field(const expr_pool& exprs, const output_fie
   if (std::holds_alternative<param_ref>(e))
     return make_error(error_code::unsupported_feature,
                       "field \"" + f.key + "\" selects a bare parameter, whose type is unknown");
+  if (const auto* a = std::get_if<aggregate>(&e)) {
+    SLUICE_TRY(type, aggregate_type(exprs, *a, f.key));
+    return decode::field{f.key, decode::field_kind::scalar, type, {}};
+  }
   return decode::field{f.key, decode::field_kind::scalar, decode::value_type::boolean, {}};
 }
 
@@ -164,6 +223,9 @@ std::vector<const column_ref*> columns_read(const expr_pool& exprs, expr_id id) 
     void operator()(const range& r) { walk(r.arg), walk(r.low), walk(r.high); }
     void operator()(const logical& l) {
       for (auto arg : l.args) walk(arg);
+    }
+    void operator()(const aggregate& a) {
+      if (a.arg) walk(*a.arg);
     }
   };
   std::vector<const column_ref*> out;

@@ -19,6 +19,9 @@ enum class column_style : uint8_t { bare, qualified };
 void append_expr(compile_context& ctx, query::expr_id id, column_style style,
                  param_type hint = param_type::any) noexcept;
 
+// A column, a parameter or a function call: never needs parentheses as an operand.
+[[nodiscard]] bool is_atom(const compile_context& ctx, query::expr_id id) noexcept;
+
 // The parameter type a value compared with or assigned to `id` should have.
 [[nodiscard]] param_type type_hint(const compile_context& ctx, query::expr_id id) noexcept;
 

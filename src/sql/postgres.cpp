@@ -85,6 +85,7 @@ class postgres final : public dialect {
       .ilike = true,
       .lateral_joins = true,
       .aggregate_order_by = true,
+      .distinct_on = true,
       .builds_final_json = false,
       .offset_needs_limit = false,
       .enum_types = true,

@@ -125,6 +125,7 @@ class sqlite final : public dialect {
       .ilike = false,
       .lateral_joins = false,
       .aggregate_order_by = false,
+      .distinct_on = false,
       .builds_final_json = true,
       .offset_needs_limit = true,
       .enum_types = false,

@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 
 import { Core } from "../../bindings/loader.js";
+import { aggregateScenarios } from "./query/aggregate-scenarios.js";
 import { argumentScenarios } from "./query/arguments-scenarios.js";
 import { posts, users } from "../../worker/app/schema.js";
 import {
@@ -29,7 +30,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 /**
  * Registers the scenarios with their hooks: the backend starts once for the file, its tables
  * are emptied before each test, and it stops at the end.
- * @param {{ start(): Promise<{ db(options?: object): object, clear(): Promise<void>, stop(): Promise<void> }>,
+ * @param {{ dialect: "sqlite" | "postgres", start(): Promise<{ db(options?: object): object, clear(): Promise<void>, stop(): Promise<void> }>,
  *   placeholder(n: number): string, encoded(value: unknown): unknown,
  *   codes: { unique: string, foreignKey: string }, invalidEnum: object }} backend
  *   `start` resolves to a running database (`db()` binds it with createDb options),
@@ -410,4 +411,5 @@ export function dbScenarios(backend) {
   });
 
   argumentScenarios(() => db, seed);
+  aggregateScenarios(() => db, seed, backend.dialect);
 }

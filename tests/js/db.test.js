@@ -4,6 +4,7 @@ import { dbScenarios } from "./db-scenarios.js";
 import { clear, startD1 } from "./d1-database.js";
 
 dbScenarios({
+  dialect: "sqlite",
   async start() {
     const d1 = await startD1();
     return { db: (options) => d1.db(options), clear: () => clear(d1.binding), stop: () => d1.mf.dispose() };

@@ -7,6 +7,7 @@ import {
   json, jsonb, uuid, enumType, pgEnum, index, uniqueIndex, relations,
   eq, ne, gt, gte, lt, lte, like, notLike, ilike, notIlike, inArray, notInArray, isNull, isNotNull,
   between, notBetween, and, or, not, asc, desc, sql,
+  count, countDistinct, sum, sumDistinct, avg, avgDistinct, min, max,
   createDb, createInsertSchema, createUpdateSchema,
   SluiceError, DatabaseError, TransportError, ValidationError,
 } from "../../worker/index.js";
@@ -192,6 +193,28 @@ db.select().from(posts).orderBy(() => "id");
 db.select().from(posts).where((p) => p.published);
 // @ts-expect-error a column is not a condition
 db.select().from(posts).where(posts.published);
+
+// Aggregates, typed as drizzle types them; groupBy, having and distinct.
+const report = await db.select({ authorId: posts.authorId, posts: count(), titles: countDistinct(posts.title),
+  idSum: sum(posts.id), idSumDistinct: sumDistinct(posts.id), idAvg: avg(posts.id), idAvgDistinct: avgDistinct(posts.id),
+  first: min(posts.createdAt), lastTitle: max(posts.title) })
+  .from(posts).groupBy(posts.authorId).having(gt(count(), 1)).orderBy(desc(count()));
+check<Equal<typeof report, {
+  authorId: number; posts: number; titles: number; idSum: string | null; idSumDistinct: string | null;
+  idAvg: string | null; idAvgDistinct: string | null; first: Date | null; lastTitle: string | null;
+}[]>>();
+await db.select({ name: users.name, n: count(posts.id) }).from(users).leftJoin(posts, eq(posts.authorId, users.id))
+  .groupBy((f) => [f.name]).having((f) => gte(count(), 0));
+const roles = await db.selectDistinct({ role: users.role }).from(users);
+check<Equal<typeof roles, { role: "admin" | "editor" | "viewer" }[]>>();
+const latest = await db.selectDistinctOn([posts.authorId]).from(posts).orderBy(posts.authorId, desc(posts.createdAt));
+check<Equal<typeof latest, Post[]>>();
+// @ts-expect-error count() is a number
+gt(count(), "1");
+// @ts-expect-error min and max take a column
+min(count());
+// @ts-expect-error an aggregate is not a condition
+db.select().from(posts).having(count());
 
 // @ts-expect-error a wrong column name in a projection
 db.select({ id: users.identifier }).from(users);

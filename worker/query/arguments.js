@@ -95,11 +95,12 @@ export function checkOrderTerm(value, where) {
 }
 
 /**
- * Checks what asc()/desc() sort by: a column or an expression.
+ * Checks an argument that must be a column or an expression (what asc() sorts by, what an
+ * aggregate reads).
  * @param {unknown} value
  * @param {string} where
  */
-export function checkSortable(value, where) {
+export function checkExpression(value, where) {
   if (isColumn(value) || value instanceof Expression) return value;
   throw refuse(where, "a column or an expression", value);
 }

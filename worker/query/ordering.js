@@ -2,7 +2,7 @@
  * @module query/ordering
  * `asc(col)` / `desc(col)` for orderBy; a bare column sorts ascending.
  */
-import { checkSortable } from "./arguments.js";
+import { checkExpression } from "./arguments.js";
 
 export class Order {
   constructor(expr, dir) {
@@ -12,9 +12,9 @@ export class Order {
 }
 
 /** Ascending order. */
-export const asc = (expr) => new Order(checkSortable(expr, "asc() argument"), "asc");
+export const asc = (expr) => new Order(checkExpression(expr, "asc() argument"), "asc");
 /** Descending order. */
-export const desc = (expr) => new Order(checkSortable(expr, "desc() argument"), "desc");
+export const desc = (expr) => new Order(checkExpression(expr, "desc() argument"), "desc");
 
 /** The ordering helpers handed to relational `orderBy` callbacks. */
 export const orderings = { asc, desc };

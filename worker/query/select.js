@@ -9,15 +9,24 @@
  * // sqlite: the same with ? placeholders, wrapped so SQLite returns the rows as one JSON cell
  */
 import { SluiceError } from "../errors.js";
-import { checkCondition, checkCount, checkOrderTerms } from "./arguments.js";
+import { checkCondition, checkCount, checkExpression, checkOrderTerms } from "./arguments.js";
 import { QueryBuilder, checkFields, writeFields, writeWhere } from "./builder.js";
 import { writeOrder } from "./ordering.js";
 import { tableKey } from "./spec-context.js";
 
 export class SelectQuery extends QueryBuilder {
-  constructor(db, fields) {
+  /**
+   * @param {object} db
+   * @param {object | undefined} fields
+   * @param {true | object[] | undefined} [distinct] selectDistinct (true) or selectDistinctOn
+   *   (its expressions)
+   */
+  constructor(db, fields, distinct) {
     super(db);
     this.fields = fields === undefined ? undefined : checkFields(fields, "select()");
+    this.distinct = distinct;
+    this.grouping = [];
+    this.groupCondition = undefined;
     this.table = undefined;
     this.joins = [];
     this.condition = undefined;
@@ -78,6 +87,31 @@ export class SelectQuery extends QueryBuilder {
   }
 
   /**
+   * @param {...object} items columns or expressions, or one array of them, or a callback
+   *   receiving the selected fields and returning those
+   */
+  groupBy(...items) {
+    const list =
+      items.length === 1 && typeof items[0] === "function"
+        ? [items[0](this.selection())].flat()
+        : items.length === 1 && Array.isArray(items[0]) ? items[0] : items;
+    this.grouping = list.map((item, i) => checkExpression(item, `groupBy() item ${i + 1}`));
+    return this;
+  }
+
+  /**
+   * @param {object | undefined | ((fields: object) => object | undefined)} condition over
+   *   the groups (aggregates allowed); a callback receives the selected fields
+   */
+  having(condition) {
+    this.groupCondition =
+      typeof condition === "function"
+        ? checkCondition(condition(this.selection()), "having() callback's result")
+        : checkCondition(condition, "having()");
+    return this;
+  }
+
+  /**
    * @param {...object} items columns (ascending) or asc()/desc(), or one array of them, or a
    *   callback receiving the selected fields and returning those
    */
@@ -105,6 +139,8 @@ export class SelectQuery extends QueryBuilder {
   writeSpec(ctx) {
     if (this.table === undefined) throw new SluiceError("invalid_value", "select() needs .from(table)");
     let spec = `${this.db.prefix}"kind":"select","table":${JSON.stringify(tableKey(this.table))}`;
+    if (this.distinct === true) spec += `,"distinct":true`;
+    else if (this.distinct !== undefined) spec += `,"distinctOn":[${this.distinct.map((e) => ctx.operand(e)).join(",")}]`;
     if (this.fields !== undefined) spec += `,"fields":${writeFields(ctx, this.fields)}`;
     if (this.joins.length) {
       let joins = "";
@@ -115,6 +151,8 @@ export class SelectQuery extends QueryBuilder {
       spec += `,"joins":[${joins}]`;
     }
     spec += writeWhere(ctx, this.condition);
+    if (this.grouping.length) spec += `,"groupBy":[${this.grouping.map((e) => ctx.operand(e)).join(",")}]`;
+    if (this.groupCondition !== undefined) spec += `,"having":${ctx.operand(this.groupCondition)}`;
     if (this.order !== undefined && this.order.length) spec += `,"orderBy":${writeOrder(ctx, this.order)}`;
     if (this.limitValue !== undefined) spec += `,"limit":${ctx.param(this.limitValue)}`;
     if (this.offsetValue !== undefined) spec += `,"offset":${ctx.param(this.offsetValue)}`;

@@ -1,6 +1,6 @@
 // `createDb` and the database object it returns.
 import type { driverInfo } from "./internal.js";
-import type { Condition, SQL } from "./operators.js";
+import type { Condition, SQL, Sortable } from "./operators.js";
 import type { DeleteQuery, InsertInto, Projection, Query, SelectFrom, UpdateSetStep, WriteResult } from "./queries.js";
 import type { RelationalQueries } from "./relational.js";
 import type { SchemaTable } from "./table.js";
@@ -38,6 +38,12 @@ export interface Database<TSchema> {
   readonly query: RelationalQueries<TSchema>;
   select(): SelectFrom<TSchema, undefined>;
   select<TFields extends Projection>(fields: TFields): SelectFrom<TSchema, TFields>;
+  /** `select distinct`: each distinct row once. */
+  selectDistinct(): SelectFrom<TSchema, undefined>;
+  selectDistinct<TFields extends Projection>(fields: TFields): SelectFrom<TSchema, TFields>;
+  /** Postgres only (SQLite: a SluiceError): the first row of each group of `on`. */
+  selectDistinctOn(on: readonly Sortable[]): SelectFrom<TSchema, undefined>;
+  selectDistinctOn<TFields extends Projection>(on: readonly Sortable[], fields: TFields): SelectFrom<TSchema, TFields>;
   // Builders take only the schema's tables: sluice knows no other.
   insert<TTable extends SchemaTable<TSchema>>(table: TTable): InsertInto<TTable>;
   update<TTable extends SchemaTable<TSchema>>(table: TTable): UpdateSetStep<TTable>;

@@ -12,6 +12,7 @@ export declare const relationsInfo: unique symbol;
 export declare const conditionInfo: unique symbol;
 export declare const orderInfo: unique symbol;
 export declare const sqlInfo: unique symbol;
+export declare const valueInfo: unique symbol;
 export declare const driverInfo: unique symbol;
 
 /** Flattens an intersection into one object type, so editors show plain rows. */

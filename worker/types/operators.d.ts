@@ -1,7 +1,7 @@
 // Filter operators, ordering and the raw `sql` tag. Comparisons take the column first and a value
 // of that column's type (or a column holding the same type), so `eq(users.id, "x")` is an error.
 import type { AnyColumn, ConfigOf } from "./columns.js";
-import type { columnInfo, conditionInfo, orderInfo, sqlInfo } from "./internal.js";
+import type { columnInfo, conditionInfo, orderInfo, sqlInfo, valueInfo } from "./internal.js";
 
 /**
  * A condition built by the operators. It is an expression tree the core compiles, never SQL
@@ -16,8 +16,16 @@ export interface OrderBy {
   readonly [orderInfo]: "asc" | "desc";
 }
 
-/** An `orderBy` item: `asc()`/`desc()`, or a bare column, which sorts ascending. */
-export type OrderTerm = OrderBy | AnyColumn;
+/** An expression whose value is a `TValue`, such as an aggregate (`count()` is a number). */
+export interface TypedExpression<TValue> {
+  readonly [valueInfo]: TValue;
+}
+
+/** What can be sorted, grouped or aggregated: a column or a typed expression. */
+export type Sortable = AnyColumn | TypedExpression<unknown>;
+
+/** An `orderBy` item: `asc()`/`desc()`, or a bare column or expression, which sorts ascending. */
+export type OrderTerm = OrderBy | Sortable;
 
 /** A raw statement made by the `sql` tag, for `db.execute()`; interpolated values are bound as parameters. */
 export interface SQL {
@@ -35,11 +43,17 @@ type StringColumn = ColumnHolding<string>;
 export type Operand<TColumn extends AnyColumn> = ConfigOf<TColumn>["input"] | ColumnHolding<ConfigOf<TColumn>["data"]>;
 
 export declare function eq<TColumn extends AnyColumn>(column: TColumn, value: Operand<TColumn>): Condition;
+export declare function eq<TValue>(expression: TypedExpression<TValue>, value: NonNullable<TValue> | TypedExpression<TValue>): Condition;
 export declare function ne<TColumn extends AnyColumn>(column: TColumn, value: Operand<TColumn>): Condition;
+export declare function ne<TValue>(expression: TypedExpression<TValue>, value: NonNullable<TValue> | TypedExpression<TValue>): Condition;
 export declare function gt<TColumn extends AnyColumn>(column: TColumn, value: Operand<TColumn>): Condition;
+export declare function gt<TValue>(expression: TypedExpression<TValue>, value: NonNullable<TValue> | TypedExpression<TValue>): Condition;
 export declare function gte<TColumn extends AnyColumn>(column: TColumn, value: Operand<TColumn>): Condition;
+export declare function gte<TValue>(expression: TypedExpression<TValue>, value: NonNullable<TValue> | TypedExpression<TValue>): Condition;
 export declare function lt<TColumn extends AnyColumn>(column: TColumn, value: Operand<TColumn>): Condition;
+export declare function lt<TValue>(expression: TypedExpression<TValue>, value: NonNullable<TValue> | TypedExpression<TValue>): Condition;
 export declare function lte<TColumn extends AnyColumn>(column: TColumn, value: Operand<TColumn>): Condition;
+export declare function lte<TValue>(expression: TypedExpression<TValue>, value: NonNullable<TValue> | TypedExpression<TValue>): Condition;
 
 /** Pattern operators only apply to text columns. */
 export declare function like(column: StringColumn, pattern: string): Condition;
@@ -62,8 +76,8 @@ export declare function and(...conditions: (Condition | undefined)[]): Condition
 export declare function or(...conditions: (Condition | undefined)[]): Condition;
 export declare function not(condition: Condition): Condition;
 
-export declare function asc(column: AnyColumn): OrderBy;
-export declare function desc(column: AnyColumn): OrderBy;
+export declare function asc(column: Sortable): OrderBy;
+export declare function desc(column: Sortable): OrderBy;
 
 export declare function sql(strings: TemplateStringsArray, ...values: unknown[]): SQL;
 

@@ -2,7 +2,7 @@
 // resolves to its rows, so the result type is carried in `Query<TResult>`.
 import type { AnyColumn, ColumnValue, TableOfColumn } from "./columns.js";
 import type { Simplify } from "./internal.js";
-import type { Condition, OrderTerm } from "./operators.js";
+import type { Condition, OrderTerm, Sortable, TypedExpression } from "./operators.js";
 import type { AnyTable, ColumnOf, InferInsert, InferSelect, SchemaKey, SchemaTable, TableName, UpdateSet } from "./table.js";
 
 /** What every builder has: it is a thenable, with `bytes()` and `toSQL()` besides. */
@@ -19,15 +19,24 @@ export interface WriteResult {
   rowsAffected: number;
 }
 
-/** A projection: output keys mapped to columns (`{ id: posts.id, authorName: users.name }`). */
-export type Projection = Record<string, AnyColumn>;
+/**
+ * A projection: output keys mapped to columns or typed expressions
+ * (`{ id: posts.id, authorName: users.name, posts: count() }`).
+ */
+export type Projection = Record<string, AnyColumn | TypedExpression<unknown>>;
+
+type FieldValue<TField, TNullable extends string> = TField extends AnyColumn
+  ? ColumnValue<TField> | (TableOfColumn<TField> extends TNullable ? null : never)
+  : TField extends TypedExpression<infer TValue>
+    ? TValue
+    : never;
 
 /**
  * A projected row. Columns of a table in `TNullable` (left-joined) may be null even when the
  * column is not: the join can find no row.
  */
 export type ProjectedRow<TFields extends Projection, TNullable extends string = never> = Simplify<{
-  [K in keyof TFields]: ColumnValue<TFields[K]> | (TableOfColumn<TFields[K]> extends TNullable ? null : never);
+  [K in keyof TFields]: FieldValue<TFields[K], TNullable>;
 }>;
 
 /**
@@ -105,6 +114,12 @@ export interface SelectQuery<
     on: Condition | ((fields: Selection<TSchema, TFields, TFrom, TJoins & Join<TSchema, TTable, true>>) => Condition),
   ): SelectQuery<TSchema, TFields, TFrom, TJoins & Join<TSchema, TTable, true>>;
   where(
+    condition: Condition | undefined | ((fields: Selection<TSchema, TFields, TFrom, TJoins>) => Condition | undefined),
+  ): this;
+  groupBy(...items: Sortable[]): this;
+  groupBy(items: readonly Sortable[]): this;
+  groupBy(items: (fields: Selection<TSchema, TFields, TFrom, TJoins>) => Sortable | readonly Sortable[]): this;
+  having(
     condition: Condition | undefined | ((fields: Selection<TSchema, TFields, TFrom, TJoins>) => Condition | undefined),
   ): this;
   orderBy(...terms: OrderTerm[]): this;

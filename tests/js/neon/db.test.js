@@ -29,6 +29,7 @@ async function startPostgres() {
 }
 
 dbScenarios({
+  dialect: "postgres",
   start: startPostgres,
   placeholder: (n) => `$${n}`,
   encoded: (value) => String(value),
