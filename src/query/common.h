@@ -9,7 +9,7 @@
 
 namespace sluice::query {
 
-enum class query_kind : uint8_t { select, insert, update, remove, count, find };
+enum class query_kind : uint8_t { select, insert, update, remove, count, find, execute };
 
 // One named output value: a projection field or a `returning` field.
 struct output_field {
@@ -17,7 +17,8 @@ struct output_field {
   expr_id value;
 };
 
-enum class sort_direction : uint8_t { asc, desc };
+// `unspecified`: a bare expression sorts as its own text says (sql`x desc nulls last`).
+enum class sort_direction : uint8_t { asc, desc, unspecified };
 
 struct order_term {
   expr_id value;

@@ -22,6 +22,7 @@ enum class expr_kind : uint8_t {
   range,
   logical,
   aggregate,
+  raw,
 };
 
 struct expr_id {
@@ -106,8 +107,30 @@ struct aggregate {
   std::optional<expr_id> arg;
 };
 
+// A piece of a raw fragment: SQL text as written, a nested expression (values bound, columns
+// qualified as anywhere else), a table or an identifier the compiler quotes.
+struct raw_part {
+  enum class kind : uint8_t { text, expression, table, identifier };
+  kind what = kind::text;
+  std::string text;  // text: the SQL; identifier: the name
+  expr_id value;     // expression
+  const schema::table* table = nullptr;
+};
+
+// How a fragment's value is read when it is selected: as the database gives it, or as
+// `.mapWith()` says (a number, a string, a boolean, or the type of `column`).
+enum class raw_mapping : uint8_t { database, number, string, boolean, column };
+
+// drizzle's sql`...` fragment: the text is the caller's own; values never enter it.
+struct raw_sql {
+  static constexpr expr_kind kind = expr_kind::raw;
+  std::vector<raw_part> parts;
+  raw_mapping mapping = raw_mapping::database;
+  const schema::column* column = nullptr;  // raw_mapping::column
+};
+
 using expr = std::variant<column_ref, param_ref, comparison, in_list, in_values, null_check,
-                          negation, range, logical, aggregate>;
+                          negation, range, logical, aggregate, raw_sql>;
 
 // Owns every expression node of one query. Nodes are appended while parsing and never changed.
 class expr_pool {

@@ -1,5 +1,7 @@
 #include "query/parse_spec.h"
 
+#include <algorithm>
+#include <iterator>
 #include <span>
 
 #include "query/read_expr.h"
@@ -96,9 +98,14 @@ result<select_query> read_select(expr_reader& r, const schema::catalog& cat, dom
       const json_path path = child(joins_path, i++);
       SLUICE_TRY(j, object_at(item, path));
       SLUICE_CHECK(dom::only_members(j, {"type", "table", "on"}, path));
-      SLUICE_TRY(type, string_at(j, "type", path));
-      if (type != "inner" && type != "left")
-        return invalid_at("join type must be inner or left", child(path, "type"));
+      SLUICE_TRY(type_name, string_at(j, "type", path));
+      static constexpr std::pair<std::string_view, join_type> types[] = {
+          {"inner", join_type::inner}, {"left", join_type::left}, {"right", join_type::right},
+          {"full", join_type::full},   {"cross", join_type::cross}};
+      const auto* type = std::find_if(std::begin(types), std::end(types),
+                                      [&](const auto& candidate) { return candidate.first == type_name; });
+      if (type == std::end(types))
+        return invalid_at("join type must be inner, left, right, full or cross", child(path, "type"));
       SLUICE_TRY(table_key, string_at(j, "table", path));
       const schema::table* t = cat.find_table(table_key);
       if (!t)
@@ -112,9 +119,14 @@ result<select_query> read_select(expr_reader& r, const schema::catalog& cat, dom
               child(path, "table"));
       r.scope.push_back(t);
       auto on = dom::member(j, "on");
+      if (type->second == join_type::cross) {
+        if (on) return invalid_at("a cross join has no \"on\"", child(path, "on"));
+        q.joins.push_back({join_type::cross, t, std::nullopt});
+        continue;
+      }
       if (!on) return invalid_at("missing \"on\"", path);
       SLUICE_TRY(condition, read_operand(r, *on, child(path, "on")));
-      q.joins.push_back({type == "inner" ? join_type::inner : join_type::left, t, condition});
+      q.joins.push_back({type->second, t, condition});
     }
   }
   SLUICE_CHECK(read_distinct(r, o, q));
@@ -180,7 +192,7 @@ result<insert_query> read_insert(const expr_reader& r, const schema::table& t, d
   if (!rows) return invalid_at("missing \"rows\"", root_path);
   SLUICE_TRY(items, array_at(*rows, rows_path));
   size_t i = 0;
-  const expr_reader values{r.pool, {}};  // VALUES cannot read the row being inserted
+  const expr_reader values{r.catalog, r.pool, {}};  // VALUES cannot read the row being inserted
   for (dom::element item : items) {
     SLUICE_TRY(row, read_assignments(values, t, item, child(rows_path, i++)));
     q.rows.push_back(std::move(row));
@@ -213,10 +225,26 @@ result<update_query> read_update(const expr_reader& r, const schema::table& t, d
   return q;
 }
 
+// `{"kind":"execute","sql":{"sql":[...]}}`: a raw statement may name any table of the schema.
+result<spec> read_execute(const schema::catalog& cat, dom::object root) {
+  SLUICE_CHECK(dom::only_members(root, {"schema", "dialect", "kind", "sql"}, root_path));
+  spec out;
+  expr_reader r{cat, out.exprs, {}};
+  for (const auto& t : cat.tables) r.scope.push_back(&t);
+  auto statement = dom::member(root, "sql");
+  if (!statement) return invalid_at("missing \"sql\"", root_path);
+  SLUICE_TRY(id, read_operand(r, *statement, child(root_path, "sql")));
+  if (!std::holds_alternative<raw_sql>(out.exprs[id]))
+    return invalid_at("must be a sql fragment", child(root_path, "sql"));
+  out.stmt = execute_query{id};
+  return out;
+}
+
 }  // namespace
 
 result<spec> parse_spec(const schema::catalog& cat, dom::object root) noexcept {
   SLUICE_TRY(kind, string_at(root, "kind", root_path));
+  if (kind == "execute") return read_execute(cat, root);
   SLUICE_TRY(table_key, string_at(root, "table", root_path));
   const schema::table* t = cat.find_table(table_key);
   if (!t)
@@ -224,7 +252,7 @@ result<spec> parse_spec(const schema::catalog& cat, dom::object root) noexcept {
                       {"table"});
 
   spec out;
-  expr_reader r{out.exprs, {t}};
+  expr_reader r{cat, out.exprs, {t}};
   const std::string_view k = kind;
   const auto members = members_of(k);
   if (members.empty()) return invalid_at("unknown kind \"" + std::string(k) + "\"", {"kind"});

@@ -8,8 +8,8 @@
 
 namespace sluice::query {
 
-using statement =
-    std::variant<select_query, insert_query, update_query, delete_query, count_query, find_query>;
+using statement = std::variant<select_query, insert_query, update_query, delete_query, count_query,
+                               find_query, execute_query>;
 
 struct spec {
   statement stmt;

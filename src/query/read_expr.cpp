@@ -128,6 +128,69 @@ result<expr_id> read_aggregate(const expr_reader& r, dom::object o, std::string_
   return r.pool.add(std::move(out));
 }
 
+result<raw_part> read_raw_part(const expr_reader& r, dom::element e, const json_path& path) {
+  if (auto text = e.get_string()) return raw_part{raw_part::kind::text, std::string(*text), {}, nullptr};
+  SLUICE_TRY(o, object_at(e, path));
+  if (auto table = dom::member(o, "table")) {
+    SLUICE_CHECK(dom::only_members(o, {"table"}, path));
+    const auto key = table->get_string();
+    const schema::table* t = key ? r.catalog.find_table(*key) : nullptr;
+    if (!t)
+      return make_error(error_code::unknown_table, "no table \"" + std::string(key.value_or("")) + "\"",
+                        child(path, "table"));
+    return raw_part{raw_part::kind::table, {}, {}, t};
+  }
+  if (auto ident = dom::member(o, "ident")) {
+    SLUICE_CHECK(dom::only_members(o, {"ident"}, path));
+    const auto name = ident->get_string();
+    if (!name || name->empty()) return invalid_at("must be a non-empty string", child(path, "ident"));
+    return raw_part{raw_part::kind::identifier, std::string(*name), {}, nullptr};
+  }
+  SLUICE_TRY(id, read_operand(r, e, path));
+  return raw_part{raw_part::kind::expression, {}, id, nullptr};
+}
+
+// `"mapWith":"number"|"string"|"boolean"|{"col":[t,k]}`.
+status read_mapping(const expr_reader& r, dom::element e, raw_sql& out, const json_path& path) {
+  if (auto name = e.get_string()) {
+    if (*name == "number") out.mapping = raw_mapping::number;
+    else if (*name == "string") out.mapping = raw_mapping::string;
+    else if (*name == "boolean") out.mapping = raw_mapping::boolean;
+    else return invalid_at("must be \"number\", \"string\", \"boolean\" or a column", path);
+    return ok_status();
+  }
+  // Any column of the schema: only its type is used, so it need not be part of the query.
+  auto o = e.get_object();
+  auto col = o ? o->find("col") : std::nullopt;
+  auto keys = col ? col->get_array() : std::nullopt;
+  if (!keys || keys->size() != 2)
+    return invalid_at("must be \"number\", \"string\", \"boolean\" or {\"col\":[table, column]}", path);
+  SLUICE_CHECK(dom::only_members(*o, {"col"}, path));
+  std::optional<std::string_view> names[2];
+  size_t i = 0;
+  for (dom::element item : *keys) names[i++] = item.get_string();
+  const schema::table* t = names[0] ? r.catalog.find_table(*names[0]) : nullptr;
+  const schema::column* c = t && names[1] ? t->find_column(*names[1]) : nullptr;
+  if (!c) return make_error(error_code::unknown_column, "no such column", child(path, "col"));
+  out.mapping = raw_mapping::column;
+  out.column = c;
+  return ok_status();
+}
+
+result<expr_id> read_raw(const expr_reader& r, dom::object o, const json_path& path) {
+  SLUICE_CHECK(dom::only_members(o, {"sql", "mapWith"}, path));
+  raw_sql out;
+  const json_path parts_path = child(path, "sql");
+  SLUICE_TRY(parts, array_at(*dom::member(o, "sql"), parts_path));
+  size_t i = 0;
+  for (dom::element item : parts) {
+    SLUICE_TRY(part, read_raw_part(r, item, child(parts_path, i++)));
+    out.parts.push_back(std::move(part));
+  }
+  if (auto mapping = dom::member(o, "mapWith")) SLUICE_CHECK(read_mapping(r, *mapping, out, child(path, "mapWith")));
+  return r.pool.add(std::move(out));
+}
+
 result<std::optional<expr_id>> read_operator(const expr_reader& r, dom::object o,
                                              std::string_view name, const json_path& path) {
   const op_info* op = nullptr;
@@ -248,6 +311,10 @@ result<std::optional<expr_id>> read_condition(const expr_reader& r, dom::element
     SLUICE_TRY(p, read_param(e, path));
     return optional_id{r.pool.add(p)};
   }
+  if (dom::member(o, "sql")) {
+    SLUICE_TRY(id, read_raw(r, o, path));
+    return optional_id{id};
+  }
   if (auto agg = dom::member(o, "agg")) {
     const auto fn = agg->get_string();
     if (!fn) return invalid_at("must be a string", child(path, "agg"));
@@ -256,7 +323,7 @@ result<std::optional<expr_id>> read_condition(const expr_reader& r, dom::element
   }
   auto op = dom::member(o, "op");
   auto name = op ? op->get_string() : std::nullopt;
-  if (!name) return invalid_at("an expression needs \"col\", \"param\", \"op\" or \"agg\"", path);
+  if (!name) return invalid_at("an expression needs \"col\", \"param\", \"op\", \"agg\" or \"sql\"", path);
   return read_operator(r, o, *name, path);
 }
 
@@ -288,7 +355,11 @@ result<std::vector<order_term>> read_order_by(const expr_reader& r, dom::object 
     SLUICE_TRY(expr_element, required_member(term, "expr", item_path));
     SLUICE_TRY(value, read_operand(r, expr_element, child(item_path, "expr")));
     auto dir = dom::member(term, "dir");
-    const auto dir_name = dir ? dir->get_string() : std::string_view("asc");
+    if (!dir) {
+      out.push_back({value, sort_direction::unspecified});
+      continue;
+    }
+    const auto dir_name = dir->get_string();
     if (!dir_name || (*dir_name != "asc" && *dir_name != "desc"))
       return invalid_at("\"dir\" must be \"asc\" or \"desc\"", child(item_path, "dir"));
     out.push_back({value, *dir_name == "desc" ? sort_direction::desc : sort_direction::asc});

@@ -25,7 +25,9 @@ using json_path = std::vector<std::string>;
 
 // Where expressions land and which tables their column references may name (innermost last:
 // a key resolves to the innermost table that has it; empty where no column can be read).
+// `catalog` resolves the tables a raw fragment names.
 struct expr_reader {
+  const schema::catalog& catalog;
   expr_pool& pool;
   std::vector<const schema::table*> scope;
 };

@@ -35,7 +35,7 @@ result<relation_level> read_level(expr_pool& pool, const schema::catalog& cat,
   const schema::table& t = *scope.back();
   relation_level level;
   level.table = &t;
-  const expr_reader reader{pool, scope};
+  const expr_reader reader{cat, pool, scope};
   SLUICE_TRY(columns, read_columns(t, o, path));
   level.columns = std::move(columns);
   SLUICE_TRY(where, read_where(reader, o, path));

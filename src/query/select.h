@@ -7,12 +7,12 @@
 
 namespace sluice::query {
 
-enum class join_type : uint8_t { inner, left };
+enum class join_type : uint8_t { inner, left, right, full, cross };
 
 struct join_clause {
   join_type type = join_type::inner;
   const schema::table* table = nullptr;
-  expr_id on;
+  std::optional<expr_id> on;  // every type but cross
 };
 
 // `select distinct`, or Postgres' `select distinct on (...)`.

@@ -50,6 +50,12 @@ struct delete_query {
   std::optional<returning_clause> returning;
 };
 
+// db.execute(sql`...`): one raw statement; its rows are the driver's own objects.
+struct execute_query {
+  static constexpr query_kind kind = query_kind::execute;
+  expr_id statement;
+};
+
 struct count_query {
   static constexpr query_kind kind = query_kind::count;
   const schema::table* table = nullptr;

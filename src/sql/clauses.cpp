@@ -60,8 +60,23 @@ void append_expr_cell(compile_context& ctx, const decode::field& field, query::e
     append_column_cell(ctx, key, qualifier, *c->column);
     return;
   }
+  const auto* raw = std::get_if<query::raw_sql>(&ctx.exprs()[id]);
+  const bool as_database_json = raw && raw->mapping == query::raw_mapping::database;
   if (!ctx.caps().builds_final_json) {
+    // A fragment's value travels as the database's JSON of it (to_json on Postgres), so its
+    // type is known without one: decoded as json.
+    const std::string_view wrap = as_database_json ? ctx.dialect().raw_cell_function() : "";
+    ctx.text(wrap);
+    if (!wrap.empty()) ctx.text("(");
     append_expr(ctx, id, style);
+    if (!wrap.empty()) ctx.text(")");
+    return;
+  }
+  if (as_database_json) {
+    append_cell_key(ctx, key);
+    ctx.text("(");
+    append_expr(ctx, id, style);
+    ctx.text(")");
     return;
   }
   // Any other expression is converted by the type output_plan_field gave it, and written once
@@ -119,7 +134,11 @@ void append_order_by(compile_context& ctx, const std::vector<query::order_term>&
   for (size_t i = 0; i < terms.size(); ++i) {
     ctx.text(i ? ", " : " order by ");
     append_expr(ctx, terms[i].value, column_style::qualified);
-    ctx.text(terms[i].direction == query::sort_direction::desc ? " desc" : " asc");
+    switch (terms[i].direction) {
+      case query::sort_direction::asc: ctx.text(" asc"); break;
+      case query::sort_direction::desc: ctx.text(" desc"); break;
+      case query::sort_direction::unspecified: break;
+    }
   }
 }
 

@@ -22,12 +22,16 @@ result<dialect_id> read_dialect(dom::object root) {
 struct family_dispatch {
   const dialect& d;
   const query::expr_pool& exprs;
+  const schema::catalog& cat;
   result<compiled> operator()(const query::select_query& q) { return compile_select(d, exprs, q); }
   result<compiled> operator()(const query::insert_query& q) { return compile_insert(d, exprs, q); }
   result<compiled> operator()(const query::update_query& q) { return compile_update(d, exprs, q); }
   result<compiled> operator()(const query::delete_query& q) { return compile_delete(d, exprs, q); }
   result<compiled> operator()(const query::count_query& q) { return compile_count(d, exprs, q); }
   result<compiled> operator()(const query::find_query& q) { return compile_find(d, exprs, q); }
+  result<compiled> operator()(const query::execute_query& q) {
+    return compile_execute(d, exprs, q, cat);
+  }
 };
 
 }  // namespace
@@ -39,7 +43,7 @@ result<compiled> compile(const schema::catalog& cat, std::string_view spec_json)
   if (!o) return dom::invalid("the query spec must be an object");
   SLUICE_TRY(id, read_dialect(*o));
   SLUICE_TRY(parsed, query::parse_spec(cat, *o));
-  return std::visit(family_dispatch{dialect_for(id), parsed.exprs}, parsed.stmt);
+  return std::visit(family_dispatch{dialect_for(id), parsed.exprs, cat}, parsed.stmt);
 }
 
 }  // namespace sluice::sql

@@ -31,8 +31,11 @@ void append_all_columns(compile_context& ctx, const query::select_query& q,
   std::vector<const schema::table*> tables{q.table};
   std::vector<bool> optional{false};
   for (const auto& j : q.joins) {
+    // A right or full join can leave every table before it without a row, as drizzle types it.
+    if (j.type == query::join_type::right || j.type == query::join_type::full)
+      optional.assign(optional.size(), true);
     tables.push_back(j.table);
-    optional.push_back(j.type == query::join_type::left);
+    optional.push_back(j.type == query::join_type::left || j.type == query::join_type::full);
   }
   const char* separator = "";
   for (size_t i = 0; i < tables.size(); ++i) {
@@ -63,6 +66,17 @@ void append_all_columns(compile_context& ctx, const query::select_query& q,
     fields.push_back(decode::field{t.key, decode::field_kind::group, decode::value_type::text,
                                    std::move(columns)});
   }
+}
+
+std::string_view join_keyword(query::join_type type) {
+  switch (type) {
+    case query::join_type::inner: return " inner join ";
+    case query::join_type::left: return " left join ";
+    case query::join_type::right: return " right join ";
+    case query::join_type::full: return " full join ";
+    case query::join_type::cross: return " cross join ";
+  }
+  return " inner join ";
 }
 
 // ` distinct` or ` distinct on (...)` after `select`. Errors: unsupported_feature (distinct on
@@ -125,10 +139,11 @@ result<compiled> compile_select(const dialect& d, const query::expr_pool& exprs,
   ctx.text(" from ");
   ctx.identifier(q.table->name);
   for (const auto& j : q.joins) {
-    ctx.text(j.type == query::join_type::inner ? " inner join " : " left join ");
+    ctx.text(join_keyword(j.type));
     ctx.identifier(j.table->name);
+    if (!j.on) continue;
     ctx.text(" on ");
-    append_expr(ctx, j.on, column_style::qualified);
+    append_expr(ctx, *j.on, column_style::qualified);
   }
   append_where(ctx, q.where);
   append_group_by(ctx, q);

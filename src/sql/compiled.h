@@ -27,6 +27,7 @@ enum class returns_kind : uint8_t {
   json_rows,  // one text cell per row: that row's final JSON object, joined into an array
   rows,       // result rows for the decoder
   none,       // no rows
+  objects,    // the driver's own row objects (a raw statement): never decoded
 };
 
 struct statement {

@@ -55,6 +55,7 @@ std::string_view returns_name(returns_kind r) noexcept {
     case returns_kind::json_rows: return "json_rows";
     case returns_kind::rows: return "rows";
     case returns_kind::none: return "none";
+    case returns_kind::objects: return "objects";
   }
   return "rows";
 }

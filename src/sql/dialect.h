@@ -66,6 +66,10 @@ class dialect {
   [[nodiscard]] virtual std::string_view list_open(bool negated) const noexcept = 0;
   [[nodiscard]] virtual std::string_view list_close() const noexcept = 0;
 
+  // Without builds_final_json: the function that turns a selected fragment's value into its
+  // JSON text, so the decoder reads its type from the JSON.
+  [[nodiscard]] virtual std::string_view raw_cell_function() const noexcept { return {}; }
+
   // An insert row names only some columns; this fills one the caller left out. Columns that
   // need a value and have no database default never get here.
   virtual void missing_insert_value(compile_context& ctx,

@@ -138,9 +138,31 @@ struct printer {
     ctx.text("(");
     for (size_t i = 0; i < l.args.size(); ++i) {
       if (i) ctx.text(l.op == logical_op::all_of ? " and " : " or ");
-      print(l.args[i], param_type::any);
+      // A fragment's own operators must not mix with and/or: `x or y` stays one argument.
+      if (std::holds_alternative<raw_sql>(ctx.exprs()[l.args[i]])) {
+        operand(l.args[i], param_type::any);
+      } else {
+        print(l.args[i], param_type::any);
+      }
     }
     ctx.text(")");
+  }
+  void operator()(const raw_sql& r) {
+    for (const raw_part& part : r.parts) {
+      switch (part.what) {
+        case raw_part::kind::text: ctx.text(part.text); break;
+        case raw_part::kind::table: ctx.identifier(part.table->name); break;
+        case raw_part::kind::identifier: ctx.identifier(part.text); break;
+        // A nested fragment is spliced in as written; anything else is one operand.
+        case raw_part::kind::expression:
+          if (std::holds_alternative<raw_sql>(ctx.exprs()[part.value])) {
+            print(part.value, param_type::any);
+          } else {
+            operand(part.value, param_type::any);
+          }
+          break;
+      }
+    }
   }
 };
 
@@ -159,6 +181,16 @@ void append_expr(compile_context& ctx, expr_id id, column_style style, param_typ
 param_type type_hint(const compile_context& ctx, expr_id id) noexcept {
   const expr& e = ctx.exprs()[id];
   if (const auto* c = std::get_if<column_ref>(&e)) return param_type_of(*c->column);
+  if (const auto* r = std::get_if<raw_sql>(&e)) {
+    switch (r->mapping) {
+      case raw_mapping::database: return param_type::any;
+      // Whole or not, the database says: Postgres infers the parameter from the fragment.
+      case raw_mapping::number: return param_type::any;
+      case raw_mapping::string: return param_type::text;
+      case raw_mapping::boolean: return param_type::boolean;
+      case raw_mapping::column: return param_type_of(*r->column);
+    }
+  }
   if (const auto* a = std::get_if<aggregate>(&e)) {
     switch (a->fn) {
       case aggregate_fn::count: return param_type::integer;
@@ -190,6 +222,19 @@ result<decode::value_type> aggregate_type(const expr_pool& exprs, const aggregat
                     "field \"" + key + "\": min and max need a column, whose type they keep");
 }
 
+// A fragment's output: as `.mapWith()` says; without it the database's own JSON for the value
+// (raw_cell_function), so a count is a number and a label a string on either database.
+decode::value_type raw_type(const raw_sql& r) {
+  switch (r.mapping) {
+    case raw_mapping::database: return decode::value_type::json;
+    case raw_mapping::number: return decode::value_type::real;
+    case raw_mapping::string: return decode::value_type::numeric;
+    case raw_mapping::boolean: return decode::value_type::boolean;
+    case raw_mapping::column: return value_type_of(*r.column);
+  }
+  return decode::value_type::json;
+}
+
 }  // namespace
 
 result<decode::field> output_plan_field(const expr_pool& exprs, const output_field& f) noexcept {
@@ -202,6 +247,8 @@ result<decode::field> output_plan_field(const expr_pool& exprs, const output_fie
     SLUICE_TRY(type, aggregate_type(exprs, *a, f.key));
     return decode::field{f.key, decode::field_kind::scalar, type, {}};
   }
+  if (const auto* r = std::get_if<raw_sql>(&e))
+    return decode::field{f.key, decode::field_kind::scalar, raw_type(*r), {}};
   return decode::field{f.key, decode::field_kind::scalar, decode::value_type::boolean, {}};
 }
 
@@ -226,6 +273,10 @@ std::vector<const column_ref*> columns_read(const expr_pool& exprs, expr_id id) 
     }
     void operator()(const aggregate& a) {
       if (a.arg) walk(*a.arg);
+    }
+    void operator()(const raw_sql& r) {
+      for (const raw_part& part : r.parts)
+        if (part.what == raw_part::kind::expression) walk(part.value);
     }
   };
   std::vector<const column_ref*> out;

@@ -17,6 +17,9 @@ namespace sluice::sql {
                                               const query::delete_query& q) noexcept;
 [[nodiscard]] result<compiled> compile_count(const dialect& d, const query::expr_pool& exprs,
                                              const query::count_query& q) noexcept;
+[[nodiscard]] result<compiled> compile_execute(const dialect& d, const query::expr_pool& exprs,
+                                               const query::execute_query& q,
+                                               const schema::catalog& cat) noexcept;
 [[nodiscard]] result<compiled> compile_find(const dialect& d, const query::expr_pool& exprs,
                                             const query::find_query& q) noexcept;
 

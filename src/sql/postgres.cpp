@@ -39,6 +39,7 @@ class postgres final : public dialect {
     return negated ? " <> all(" : " = any(";
   }
   std::string_view list_close() const noexcept override { return ")"; }
+  std::string_view raw_cell_function() const noexcept override { return "to_json"; }
   std::string_view boolean_literal(bool value) const noexcept override {
     return value ? "true" : "false";
   }

@@ -7,6 +7,8 @@ import { after, before, beforeEach, describe, it } from "node:test";
 import { Core } from "../../bindings/loader.js";
 import { aggregateScenarios } from "./query/aggregate-scenarios.js";
 import { argumentScenarios } from "./query/arguments-scenarios.js";
+import { joinScenarios } from "./query/join-scenarios.js";
+import { sqlScenarios } from "./query/sql-scenarios.js";
 import { posts, users } from "../../worker/app/schema.js";
 import {
   DatabaseError,
@@ -412,4 +414,6 @@ export function dbScenarios(backend) {
 
   argumentScenarios(() => db, seed);
   aggregateScenarios(() => db, seed, backend.dialect);
+  sqlScenarios(() => db, seed);
+  joinScenarios(() => db, seed);
 }

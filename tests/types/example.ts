@@ -173,6 +173,14 @@ check<Equal<typeof parents, { categories: typeof categories.$inferSelect; measur
 const innerJoined = await db.select().from(posts).innerJoin(users, eq(posts.authorId, users.id)).where(eq(users.isActive, true));
 check<Equal<typeof innerJoined, { posts: Post; users: User }[]>>();
 
+// A right join can leave the tables before it without a row; a full join either side.
+const rightJoined = await db.select().from(posts).rightJoin(users, eq(posts.authorId, users.id));
+check<Equal<typeof rightJoined, { posts: Post | null; users: User }[]>>();
+const fullJoined = await db.select({ title: posts.title, name: users.name }).from(posts).fullJoin(users, eq(posts.authorId, users.id));
+check<Equal<typeof fullJoined, { title: string | null; name: string | null }[]>>();
+const crossed = await db.select({ title: posts.title, name: users.name }).from(posts).crossJoin(users);
+check<Equal<typeof crossed, { title: string; name: string }[]>>();
+
 // Every builder also has bytes() and toSQL().
 const body = await db.select().from(users).bytes();
 check<Equal<typeof body, Uint8Array>>();
@@ -345,8 +353,15 @@ expectType<{ sql: string; params: unknown[] }>(db.execute(sql`select ${users.nam
 // Builders also have catch() and finally(), as promises do.
 const orEmpty = await db.select({ id: users.id }).from(users).catch(() => []).finally(() => undefined);
 expectType<{ id: number }[]>(orEmpty);
-// @ts-expect-error raw SQL is not a condition
-db.select().from(users).where(sql`true`);
+// sql fragments go wherever an expression does, typed by their generic or by mapWith().
+const labelled = await db.select({ id: users.id, lower: sql<string>`lower(${users.name})`, n: sql`count(*)`.mapWith(Number),
+  since: sql`min(${users.createdAt})`.mapWith(users.createdAt) }).from(users)
+  .where(sql`${users.id} > ${1}`).groupBy(users.id, sql`lower(${users.name})`).orderBy(sql`${users.id} desc nulls last`);
+check<Equal<typeof labelled, { id: number; lower: string; n: number; since: Date }[]>>();
+await db.update(posts).set({ title: sql`${posts.title} || ${"!"}` }).where(eq(posts.id, 1));
+await db.execute(sql`select ${sql.identifier("name")} from ${users} where ${sql.join([sql`${users.id} = ${1}`, sql.raw("true")], sql` and `)}${sql.empty()}`);
+// @ts-expect-error mapWith takes Number, String, Boolean or a column
+sql`1`.mapWith(Date);
 
 // ---- Validation ----
 

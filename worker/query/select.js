@@ -52,6 +52,23 @@ export class SelectQuery extends QueryBuilder {
     return this.#join("left", table, on);
   }
 
+  /** Every row of `table`; the tables before it are null where nothing matched. */
+  rightJoin(table, on) {
+    return this.#join("right", table, on);
+  }
+
+  /** Every row of both sides; either is null where nothing matched. */
+  fullJoin(table, on) {
+    return this.#join("full", table, on);
+  }
+
+  /** Every row of `table` with every row so far; no condition. */
+  crossJoin(table) {
+    const key = tableKey(table);
+    this.joins.push({ type: "cross", key, table, on: undefined });
+    return this;
+  }
+
   #join(type, table, on) {
     const key = tableKey(table);
     this.joins.push({ type, key, table });
@@ -146,7 +163,8 @@ export class SelectQuery extends QueryBuilder {
       let joins = "";
       for (let i = 0; i < this.joins.length; i++) {
         const j = this.joins[i];
-        joins += `${i ? "," : ""}{"type":"${j.type}","table":${JSON.stringify(j.key)},"on":${ctx.operand(j.on)}}`;
+        const on = j.on === undefined ? "" : `,"on":${ctx.operand(j.on)}`;
+        joins += `${i ? "," : ""}{"type":"${j.type}","table":${JSON.stringify(j.key)}${on}}`;
       }
       spec += `,"joins":[${joins}]`;
     }

@@ -1,19 +1,21 @@
 /**
  * @module query/sql-tag
- * The `sql` template tag for raw statements run with `db.execute`. Interpolated values are
- * always bound parameters; columns and tables become quoted identifiers; nested `sql`
- * fragments are inlined.
+ * The `sql` template tag: a raw fragment usable wherever an expression goes (select fields,
+ * where, orderBy, groupBy, having, update and upsert `set`) and as a whole statement for
+ * `db.execute`. The fragment is written into the query spec as its text pieces and nodes; the
+ * core binds its values, qualifies its columns and quotes its tables and identifiers, as for
+ * every other expression, so those rules live in one place.
  * @example
  * await db.execute(sql`select ${users.name} from ${users} where ${users.id} = ${id}`);
  * // postgres: select "users"."name" from "users" where "users"."id" = $1
  * // sqlite:   select "users"."name" from "users" where "users"."id" = ?
+ * await db.update(posts).set({ title: sql`${posts.title} || ${"!"}` }).where(eq(posts.id, 1));
  */
-import { isColumn } from "../schema/column.js";
-import { TABLE, isTable } from "../schema/table-meta.js";
 import { SluiceError } from "../errors.js";
-import { Expression } from "./spec-context.js";
-
-const quote = (name) => `"${name.replaceAll('"', '""')}"`;
+import { isColumn } from "../schema/column.js";
+import { isTable } from "../schema/table-meta.js";
+import { nonValueKind } from "./arguments.js";
+import { Expression, columnRef, tableKey } from "./spec-context.js";
 
 class Raw {
   constructor(text) {
@@ -21,45 +23,82 @@ class Raw {
   }
 }
 
+class Identifier {
+  constructor(name) {
+    this.name = name;
+  }
+}
+
+const MAPPINGS = new Map([
+  [Number, "number"],
+  [String, "string"],
+  [Boolean, "boolean"],
+]);
+
 export class SQL extends Expression {
   constructor(strings, values) {
     super();
     this.strings = strings;
     this.values = values;
-  }
-
-  write() {
-    throw new SluiceError("unsupported_feature", "sql`` fragments run only through db.execute()");
+    this.mapping = undefined;
+    this.alias = undefined;
+    for (let i = 0; i < values.length; i++) {
+      const kind = interpolated(values[i]) ? undefined : nonValueKind(values[i]);
+      if (kind !== undefined) {
+        throw new SluiceError("invalid_value", `sql\`\` value ${i + 1}: expected a column, a table, a fragment or a value, got ${kind}`);
+      }
+    }
   }
 
   /**
-   * The statement text for `dialect` and its values, in placeholder order.
-   * @param {"sqlite"|"postgres"} dialect
-   * @returns {{ sql: string, values: unknown[] }}
+   * How the value reads when selected: `Number`, `String`, `Boolean`, or a column (its type,
+   * timestamps as Date). Without it, the database's own JSON of the value.
+   * @param {NumberConstructor | StringConstructor | BooleanConstructor | object} decoder
    */
-  toQuery(dialect) {
-    const values = [];
-    const text = this.#append(dialect, values);
-    return { sql: text, values };
+  mapWith(decoder) {
+    if (isColumn(decoder)) {
+      this.mapping = columnRef(decoder);
+    } else if (MAPPINGS.has(decoder)) {
+      this.mapping = JSON.stringify(MAPPINGS.get(decoder));
+    } else {
+      throw new SluiceError("invalid_value", "mapWith() takes Number, String, Boolean or a column");
+    }
+    return this;
   }
 
-  #append(dialect, values) {
-    let out = this.strings[0];
+  /** Names the fragment where SQL needs a name for it (a subquery's column). */
+  as(alias) {
+    this.alias = String(alias);
+    return this;
+  }
+
+  write(ctx) {
+    let parts = "";
+    const text = (piece) => {
+      if (piece !== "") parts += `${parts ? "," : ""}${JSON.stringify(piece)}`;
+    };
+    const node = (spec) => {
+      parts += `${parts ? "," : ""}${spec}`;
+    };
+    text(this.strings[0]);
     for (let i = 0; i < this.values.length; i++) {
       const v = this.values[i];
-      if (v instanceof SQL) out += v.#append(dialect, values);
-      else if (v instanceof Raw) out += v.text;
-      else if (isColumn(v)) out += `${quote(v.table[TABLE].name)}.${quote(v.name)}`;
-      else if (isTable(v)) out += quote(v[TABLE].name);
-      else out += dialect === "postgres" ? `$${values.push(v)}` : (values.push(v), "?");
-      out += this.strings[i + 1];
+      if (v instanceof Raw) text(v.text);
+      else if (v instanceof Identifier) node(`{"ident":${JSON.stringify(v.name)}}`);
+      else if (isTable(v)) node(`{"table":${JSON.stringify(tableKey(v))}}`);
+      else node(ctx.operand(v));
+      text(this.strings[i + 1]);
     }
-    return out;
+    return `{"sql":[${parts}]${this.mapping === undefined ? "" : `,"mapWith":${this.mapping}`}}`;
   }
 }
 
+function interpolated(value) {
+  return value instanceof Raw || value instanceof Identifier || isTable(value) || isColumn(value) || value instanceof Expression;
+}
+
 /**
- * Tagged template for a raw statement.
+ * Tagged template for a raw fragment.
  * @param {TemplateStringsArray} strings
  * @param {...unknown} values
  */
@@ -68,4 +107,34 @@ export function sql(strings, ...values) {
 }
 
 /** Text spliced in verbatim: never pass user input. */
-sql.raw = (text) => new Raw(String(text));
+sql.raw = (text) => new SQL(["", ""], [new Raw(String(text))]);
+
+/** A name quoted as an identifier (`"name"`). */
+sql.identifier = (name) => {
+  if (typeof name !== "string" || name === "") throw new SluiceError("invalid_value", "sql.identifier() needs a name");
+  return new SQL(["", ""], [new Identifier(name)]);
+};
+
+/** A fragment with no text, for building fragments conditionally. */
+sql.empty = () => new SQL([""], []);
+
+/**
+ * The fragments (or values) one after another, `separator` between them.
+ * @param {unknown[]} items
+ * @param {SQL | string} [separator] a fragment, or text spliced in verbatim
+ */
+sql.join = (items, separator) => {
+  if (!Array.isArray(items)) throw new SluiceError("invalid_value", "sql.join() takes an array");
+  if (typeof separator === "string") separator = new Raw(separator);
+  const strings = [""];
+  const values = [];
+  items.forEach((item, i) => {
+    if (i > 0 && separator !== undefined) {
+      values.push(separator);
+      strings.push("");
+    }
+    values.push(item);
+    strings.push("");
+  });
+  return new SQL(strings, values);
+};

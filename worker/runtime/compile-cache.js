@@ -61,6 +61,7 @@ function evictOldest() {
  * @property {Set<string> | undefined} dateKeys output keys revived as Date when parsing
  * @property {boolean} finalJson the statement returns the caller's final JSON text (no decode)
  * @property {boolean} jsonRows every statement returns its rows' final JSON objects (no decode)
+ * @property {boolean} objects a raw statement: the driver's row objects are the result
  * @property {CompiledStatement[]} statements
  * @property {number} users statements running with this entry now
  * @property {boolean} evicted out of the cache: its plan goes when `users` reaches 0
@@ -95,6 +96,7 @@ function compile(schemaId, specText, dialect) {
     dateKeys: out.timestampKeys?.length ? new Set(out.timestampKeys) : undefined,
     finalJson: out.statements.length === 1 && out.statements[0].returns === "json",
     jsonRows: out.statements.length > 0 && out.statements.every((s) => s.returns === "json_rows"),
+    objects: out.statements.length === 1 && out.statements[0].returns === "objects",
     statements: out.statements.map(({ sql, params, returns }) => ({
       sql,
       returns,

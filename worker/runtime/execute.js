@@ -7,24 +7,15 @@ import { DatabaseError } from "../errors.js";
 import { SpecContext } from "../query/spec-context.js";
 import { compiled, pin, unpin } from "./compile-cache.js";
 import { finish, finishRaw } from "./decode.js";
-import { encodeParams, encoderFor } from "./params.js";
-
-const rawEncoders = { sqlite: encoderFor("sqlite", "any"), postgres: encoderFor("postgres", "any") };
+import { encodeParams } from "./params.js";
 
 /**
  * Compiles (or finds) the builder's statement shape and binds this call's values. The entry
  * comes back pinned (a later compile cannot release its plan): the caller unpins it.
- * @returns {{ entry: import("./compile-cache.js").CompiledEntry | undefined,
+ * @returns {{ entry: import("./compile-cache.js").CompiledEntry,
  *   statements: { sql: string, params: unknown[], returns: string }[] }}
  */
 export function prepare(db, builder) {
-  if (builder.raw !== undefined) {
-    const { sql, values } = builder.raw.toQuery(db.dialect);
-    const encode = rawEncoders[db.dialect];
-    const params = new Array(values.length);
-    for (let i = 0; i < values.length; i++) params[i] = encode(values[i]);
-    return { entry: undefined, statements: [{ sql, params, returns: "objects" }] };
-  }
   const ctx = new SpecContext();
   const entry = compiled(db.schema.id, builder.writeSpec(ctx), db.dialect);
   const statements = new Array(entry.statements.length);
@@ -43,7 +34,7 @@ function log(db, statements) {
 }
 
 function result(db, entry, payloads, asBytes) {
-  return entry === undefined ? finishRaw(payloads[0], asBytes) : finish(entry, db.driver.format, payloads, asBytes);
+  return entry.objects ? finishRaw(payloads[0], asBytes) : finish(entry, db.driver.format, payloads, asBytes);
 }
 
 /**
@@ -62,7 +53,7 @@ export async function execute(db, builder, asBytes) {
     }
     return result(db, entry, payloads, asBytes);
   } finally {
-    if (entry !== undefined) unpin(entry);
+    unpin(entry);
   }
 }
 
@@ -90,14 +81,14 @@ export async function executeBatch(db, builders, asBytes, options) {
       return result(db, entry, mine, asBytes);
     });
   } finally {
-    for (const { entry } of prepared) if (entry !== undefined) unpin(entry);
+    for (const { entry } of prepared) unpin(entry);
   }
 }
 
 /** The first statement and its encoded parameters, as the driver would receive them. */
 export function toSQL(db, builder) {
   const { entry, statements } = prepare(db, builder);
-  if (entry !== undefined) unpin(entry);
+  unpin(entry);
   const { sql, params } = statements[0];
   return { sql, params };
 }

@@ -1,12 +1,9 @@
 // Filter operators, ordering and the raw `sql` tag. Comparisons take the column first and a value
 // of that column's type (or a column holding the same type), so `eq(users.id, "x")` is an error.
-import type { AnyColumn, ConfigOf } from "./columns.js";
+import type { AnyColumn, ColumnValue, ConfigOf } from "./columns.js";
 import type { columnInfo, conditionInfo, orderInfo, sqlInfo, valueInfo } from "./internal.js";
 
-/**
- * A condition built by the operators. It is an expression tree the core compiles, never SQL
- * text, which is why a raw `sql` fragment cannot be used as one.
- */
+/** A condition built by the operators or the `sql` tag; the core compiles it. */
 export interface Condition {
   readonly [conditionInfo]: true;
 }
@@ -27,9 +24,20 @@ export type Sortable = AnyColumn | TypedExpression<unknown>;
 /** An `orderBy` item: `asc()`/`desc()`, or a bare column or expression, which sorts ascending. */
 export type OrderTerm = OrderBy | Sortable;
 
-/** A raw statement made by the `sql` tag, for `db.execute()`; interpolated values are bound as parameters. */
-export interface SQL {
+/**
+ * A raw fragment made by the `sql` tag: a condition, a value of type `TValue` (a select field,
+ * an orderBy or groupBy term, a `set` value), or a whole statement for `db.execute()`.
+ * Interpolated values are bound as parameters; columns, tables and `sql.identifier()` names
+ * are quoted.
+ */
+export interface SQL<TValue = unknown> extends Condition, TypedExpression<TValue> {
   readonly [sqlInfo]: true;
+  /** Reads the selected value as a number, a string, a boolean, or a column's type. */
+  mapWith(decoder: NumberConstructor): SQL<number>;
+  mapWith(decoder: StringConstructor): SQL<string>;
+  mapWith(decoder: BooleanConstructor): SQL<boolean>;
+  mapWith<TColumn extends AnyColumn>(column: TColumn): SQL<ColumnValue<TColumn>>;
+  as(alias: string): SQL<TValue>;
 }
 
 /** A column whose values can stand where a `TData` is expected (`eq(posts.authorId, users.id)`). */
@@ -79,7 +87,14 @@ export declare function not(condition: Condition): Condition;
 export declare function asc(column: Sortable): OrderBy;
 export declare function desc(column: Sortable): OrderBy;
 
-export declare function sql(strings: TemplateStringsArray, ...values: unknown[]): SQL;
+export declare const sql: {
+  <TValue = unknown>(strings: TemplateStringsArray, ...values: unknown[]): SQL<TValue>;
+  /** Text spliced in verbatim: never pass user input. */
+  raw(text: string): SQL;
+  identifier(name: string): SQL;
+  empty(): SQL;
+  join(items: readonly unknown[], separator?: SQL | string): SQL;
+};
 
 /** The operators handed to relational-query `where` callbacks: `where: (p, { eq }) => eq(p.published, true)`. */
 export interface Operators {

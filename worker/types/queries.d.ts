@@ -56,25 +56,32 @@ type NullableTables<TJoins extends Record<string, Joined>> = {
 /**
  * A select row. With a projection, the projection's shape; without one, the table's row, or,
  * once something is joined, one key per table, as exported from the schema
- * (`{ posts: {...}, users: {...} | null }`).
+ * (`{ posts: {...}, users: {...} | null }`). `TFromNullable`: a right or full join can leave the
+ * selected-from table without a row.
  */
 export type SelectResultRow<
   TSchema,
   TFields extends Projection | undefined,
   TFrom extends AnyTable,
   TJoins extends Record<string, Joined>,
+  TFromNullable extends boolean = false,
 > = TFields extends Projection
-  ? ProjectedRow<TFields, NullableTables<TJoins>>
+  ? ProjectedRow<TFields, NullableTables<TJoins> | (TFromNullable extends true ? TableName<TFrom> : never)>
   : [keyof TJoins] extends [never]
     ? InferSelect<TFrom>
     : Simplify<
-        { [K in SchemaKey<TSchema, TFrom>]: InferSelect<TFrom> } & {
+        { [K in SchemaKey<TSchema, TFrom>]: InferSelect<TFrom> | (TFromNullable extends true ? null : never) } & {
           [K in keyof TJoins]: TJoins[K]["row"] | (TJoins[K]["nullable"] extends true ? null : never);
         }
       >;
 
 type Join<TSchema, TTable extends AnyTable, TNullable extends boolean> = {
   [K in SchemaKey<TSchema, TTable>]: { name: TableName<TTable>; row: InferSelect<TTable>; nullable: TNullable };
+};
+
+/** Every table joined so far, once a right or full join can leave each without a row. */
+type AllNullable<TJoins extends Record<string, Joined>> = {
+  [K in keyof TJoins]: { name: TJoins[K]["name"]; row: TJoins[K]["row"]; nullable: true };
 };
 
 /** `db.select(...)` before `.from()`. */
@@ -104,15 +111,27 @@ export interface SelectQuery<
   TFields extends Projection | undefined,
   TFrom extends AnyTable,
   TJoins extends Record<string, Joined>,
-> extends Query<SelectResultRow<TSchema, TFields, TFrom, TJoins>[]> {
+  TFromNullable extends boolean = false,
+> extends Query<SelectResultRow<TSchema, TFields, TFrom, TJoins, TFromNullable>[]> {
   innerJoin<TTable extends SchemaTable<TSchema>>(
     table: TTable,
     on: Condition | ((fields: Selection<TSchema, TFields, TFrom, TJoins & Join<TSchema, TTable, false>>) => Condition),
-  ): SelectQuery<TSchema, TFields, TFrom, TJoins & Join<TSchema, TTable, false>>;
+  ): SelectQuery<TSchema, TFields, TFrom, TJoins & Join<TSchema, TTable, false>, TFromNullable>;
   leftJoin<TTable extends SchemaTable<TSchema>>(
     table: TTable,
     on: Condition | ((fields: Selection<TSchema, TFields, TFrom, TJoins & Join<TSchema, TTable, true>>) => Condition),
-  ): SelectQuery<TSchema, TFields, TFrom, TJoins & Join<TSchema, TTable, true>>;
+  ): SelectQuery<TSchema, TFields, TFrom, TJoins & Join<TSchema, TTable, true>, TFromNullable>;
+  rightJoin<TTable extends SchemaTable<TSchema>>(
+    table: TTable,
+    on: Condition | ((fields: Selection<TSchema, TFields, TFrom, TJoins & Join<TSchema, TTable, false>>) => Condition),
+  ): SelectQuery<TSchema, TFields, TFrom, AllNullable<TJoins> & Join<TSchema, TTable, false>, true>;
+  fullJoin<TTable extends SchemaTable<TSchema>>(
+    table: TTable,
+    on: Condition | ((fields: Selection<TSchema, TFields, TFrom, TJoins & Join<TSchema, TTable, true>>) => Condition),
+  ): SelectQuery<TSchema, TFields, TFrom, AllNullable<TJoins> & Join<TSchema, TTable, true>, true>;
+  crossJoin<TTable extends SchemaTable<TSchema>>(
+    table: TTable,
+  ): SelectQuery<TSchema, TFields, TFrom, TJoins & Join<TSchema, TTable, false>, TFromNullable>;
   where(
     condition: Condition | undefined | ((fields: Selection<TSchema, TFields, TFrom, TJoins>) => Condition | undefined),
   ): this;

@@ -1,4 +1,5 @@
 // Tables, their row types, indexes and relations.
+import type { SQL } from "./operators.js";
 import type { AnyColumn, AnyColumnBuilder, Column, ColumnInput, ColumnValue, ConfigOf } from "./columns.js";
 import type { builderInfo, indexInfo, relationInfo, relationsInfo, Simplify, tableInfo } from "./internal.js";
 
@@ -62,8 +63,11 @@ export type InsertRow<TColumns extends Record<string, AnyColumn>> = Simplify<
 
 export type InferSelect<TTable extends AnyTable> = SelectRow<TableColumns<TTable>>;
 export type InferInsert<TTable extends AnyTable> = InsertRow<TableColumns<TTable>>;
-/** What `update().set()` and `onConflictDoUpdate({ set })` accept: any subset of an insert row. */
-export type UpdateSet<TTable extends AnyTable> = Partial<InferInsert<TTable>>;
+/**
+ * What `update().set()` and `onConflictDoUpdate({ set })` accept: any subset of an insert row,
+ * each value or a `sql` fragment (`views: sql\`${posts.views} + 1\``).
+ */
+export type UpdateSet<TTable extends AnyTable> = { [K in keyof InferInsert<TTable>]?: InferInsert<TTable>[K] | SQL };
 
 /** An index declaration, complete once `.on()` has named its columns. */
 export interface Index {

@@ -3,7 +3,7 @@
 import type { AnyColumn, ConfigOf } from "./columns.js";
 import type { ValidationError } from "./errors.js";
 import type { Simplify } from "./internal.js";
-import type { AnyTable, InferInsert, TableColumns, UpdateSet } from "./table.js";
+import type { AnyTable, InferInsert, TableColumns } from "./table.js";
 
 /** Checks for text columns (enum, varchar, text, uuid, numeric). Lengths count characters. */
 export interface StringRefiner {
@@ -78,4 +78,4 @@ export declare function createInsertSchema<TTable extends AnyTable>(
 export declare function createUpdateSchema<TTable extends AnyTable>(
   table: TTable,
   refinements?: Refinements<TTable>,
-): Validator<UpdateSet<TTable>>;
+): Validator<Partial<InferInsert<TTable>>>;

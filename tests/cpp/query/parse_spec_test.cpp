@@ -41,7 +41,8 @@ TEST(ParseSpec, SelectResolvesTablesAndColumns) {
   ASSERT_EQ(q.joins.size(), 1u);
   EXPECT_EQ(q.joins[0].type, join_type::left);
   EXPECT_EQ(q.joins[0].table->key, "users");
-  const auto& on = std::get<comparison>(s.exprs[q.joins[0].on]);
+  ASSERT_TRUE(q.joins[0].on.has_value());
+  const auto& on = std::get<comparison>(s.exprs[*q.joins[0].on]);
   EXPECT_EQ(on.op, compare_op::eq);
   const auto& left = std::get<column_ref>(s.exprs[on.left]);
   EXPECT_EQ(left.table_key, "posts");

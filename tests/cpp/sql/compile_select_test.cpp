@@ -65,13 +65,15 @@ TEST(CompileSelect, LeftJoinWithoutProjectionSelectsEveryTable) {
      "0:integer"});
 }
 
+// A term without "dir" sorts as written (the database's default, or the direction a raw
+// fragment spells itself).
 TEST(CompileSelect, OrderByManyTermsWithLimitAndOffset) {
   expect_sql(R"({"kind":"select","table":"posts","fields":[{"key":"id","expr":{"col":["posts","id"]}}],
-      "orderBy":[{"expr":{"col":["posts","createdAt"]},"dir":"desc"},{"expr":{"col":["posts","id"]}}],
+      "orderBy":[{"expr":{"col":["posts","createdAt"]},"dir":"desc"},{"expr":{"col":["posts","title"]},"dir":"asc"},{"expr":{"col":["posts","id"]}}],
       "limit":{"param":0},"offset":{"param":1}})",
-    {R"(select "id" from "posts" order by "posts"."created_at" desc, "posts"."id" asc limit $1 offset $2)",
+    {R"(select "id" from "posts" order by "posts"."created_at" desc, "posts"."title" asc, "posts"."id" limit $1 offset $2)",
      "0:integer, 1:integer"},
-    {sqlite_rows(R"('id', "id")", R"(from "posts" order by "posts"."created_at" desc, "posts"."id" asc limit ? offset ?)"),
+    {sqlite_rows(R"('id', "id")", R"(from "posts" order by "posts"."created_at" desc, "posts"."title" asc, "posts"."id" limit ? offset ?)"),
      "0:integer, 1:integer"});
 }
 

@@ -112,8 +112,15 @@ describe("select spec", () => {
     assert.match(pg.select().from(users).toSpec().spec, /"dialect":"postgres"/);
   });
 
-  it("rejects raw sql inside a condition", () => {
-    assert.throws(() => db.select().from(users).where(sql`1 = 1`).toSpec(), { code: "unsupported_feature" });
+  it("writes raw sql as its text pieces and nodes, values apart", () => {
+    const { spec, values } = specOf(
+      db.select().from(users).where(sql`${users.id} > ${5} and ${sql.raw("1 = 1")} and ${sql.identifier("x")} ${sql`is not null`}`),
+    );
+    assert.equal(
+      spec,
+      `${head}"kind":"select","table":"users","where":{"sql":[${col("users", "id")}," > ",${P(0)}," and ",{"sql":["1 = 1"]}," and ",{"sql":[{"ident":"x"}]}," ",{"sql":["is not null"]}]}}`,
+    );
+    assert.deepEqual(values, [5]);
   });
 });
 
