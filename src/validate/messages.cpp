@@ -27,6 +27,8 @@ constexpr std::string_view message_table[] = {
     /* not_integer */ "Expected integer, received float",
     /* unrecognized_keys */ "Unrecognized key(s) in object: {}",
     /* not_object */ "Expected object, received {}",
+    /* contains_nul */ "String must not contain U+0000 (NUL)",
+    /* unpaired_surrogate */ "String must not contain an unpaired surrogate ({})",
 };
 
 static_assert(std::size(message_table) == static_cast<size_t>(issue_code::num_issue_codes),
@@ -58,6 +60,14 @@ std::string js_number_text(double value) noexcept {
   std::string out;
   append_js_number(out, value);
   return out;
+}
+
+std::string code_point_text(uint32_t code_point) noexcept {
+  constexpr char hex_digits[] = "0123456789ABCDEF";
+  std::string digits;
+  for (uint32_t rest = code_point; rest != 0 || digits.size() < 4; rest >>= 4)
+    digits.insert(digits.begin(), hex_digits[rest & 0xF]);
+  return "U+" + digits;
 }
 
 }  // namespace sluice::validate
