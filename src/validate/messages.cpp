@@ -64,10 +64,9 @@ std::string js_number_text(double value) noexcept {
 
 std::string code_point_text(uint32_t code_point) noexcept {
   constexpr char hex_digits[] = "0123456789ABCDEF";
-  std::string digits;
-  for (uint32_t rest = code_point; rest != 0 || digits.size() < 4; rest >>= 4)
-    digits.insert(digits.begin(), hex_digits[rest & 0xF]);
-  return "U+" + digits;
+  std::string out = "U+0000";
+  for (size_t i = out.size(); i > 2; --i, code_point >>= 4) out[i - 1] = hex_digits[code_point & 0xF];
+  return out;
 }
 
 }  // namespace sluice::validate

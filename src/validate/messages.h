@@ -40,7 +40,7 @@ enum class issue_code : uint8_t {
 // A bound as JS prints it in a template literal (`${n}`).
 [[nodiscard]] std::string js_number_text(double value) noexcept;
 
-// A code point as Unicode names it: U+D800 (at least four upper-case hex digits).
+// A code point of the Basic Multilingual Plane as Unicode names it: U+D800.
 [[nodiscard]] std::string code_point_text(uint32_t code_point) noexcept;
 
 }  // namespace sluice::validate
