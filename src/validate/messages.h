@@ -28,8 +28,8 @@ enum class issue_code : uint8_t {
   not_integer,
   unrecognized_keys,      // {keys}
   not_object,             // {received}: the body itself
-  contains_nul,           // U+0000 in a string: no database stores it alike (src/validate/unstorable_text.h)
-  unpaired_surrogate,     // {code point}: a lone \uD800-\uDFFF escape
+  contains_nul,           // U+0000 in a string (unstorable_text.h)
+  unpaired_surrogate,     // {code point}: a lone \uD800-\uDFFF escape (unstorable_text.h)
   num_issue_codes
 };
 
