@@ -20,8 +20,8 @@ import { TABLE } from "../schema/table-meta.js";
 const INTEGER_TEXT = /^-?\d+$/;
 const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
 const UNSTORABLE_CHARACTER = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-// JSON.stringify writes U+0000 and unpaired surrogates, and only them among these, as escapes;
-// the lookbehind starts at a run of backslashes, so an escaped backslash followed by "u" is text.
+// JSON.stringify escapes U+0000 and unpaired surrogates (a pair it writes as it is); the match
+// starts at a run of backslashes, so an escaped backslash followed by "u0000" stays text.
 const UNSTORABLE_ESCAPE = /(?<!\\)(?:\\\\)*\\u(0000|d[89a-f][0-9a-f]{2})/;
 
 function invalid(column, message) {
