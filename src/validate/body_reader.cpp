@@ -45,6 +45,22 @@ status read_scalar(od::value value, od::json_type type, slot& s) noexcept {
   return ok_status();
 }
 
+// A json column's value: copied compactly, and its text as sent kept for the text rule.
+status read_json_value(od::value value, slot& s) noexcept {
+  const std::string_view token = value.raw_json_token();
+  json_writer copy;
+  SLUICE_CHECK(decode::copy_json(value, copy));
+  s.json = copy.take();
+  s.body = token;
+  if (s.type == od::json_type::array || s.type == od::json_type::object) {
+    // A container's token is its bracket; the copy has read up to the token after it.
+    const char* end = nullptr;
+    if (auto e = value.current_location().get(end)) return decode::json_error(e);
+    s.body = std::string_view(token.data(), static_cast<size_t>(end - token.data()));
+  }
+  return ok_status();
+}
+
 }  // namespace
 
 std::string_view type_name(od::json_type type) noexcept {
@@ -85,9 +101,7 @@ status read_body(const validator& v, od::object object, request_body& body) noex
     s.present = true;
     if (auto e = value.type().get(s.type)) return decode::json_error(e);
     if (rule->kind == value_kind::json) {
-      json_writer copy;
-      SLUICE_CHECK(decode::copy_json(value, copy));
-      s.json = copy.take();
+      SLUICE_CHECK(read_json_value(value, s));
     } else {
       SLUICE_CHECK(read_scalar(value, s.type, s));
     }

@@ -19,7 +19,8 @@ struct slot {
   simdjson::ondemand::json_type type = simdjson::ondemand::json_type::null;
   double number = 0;
   bool boolean = false;
-  std::string_view body;  // strings: the raw text between the quotes (written back from it)
+  std::string_view body;  // strings: the raw text between the quotes (written back from it);
+                          // json: the value as sent, for the text rule (the copy alters keys)
   std::string_view text;  // strings: the content, escapes resolved
   std::string json;       // json columns: the value, copied compactly
   int64_t epoch_ms = 0;   // timestamps, once checked

@@ -8,6 +8,7 @@
 #include "validate/email.h"
 #include "validate/string_checks.h"
 #include "validate/unicode.h"
+#include "validate/unstorable_text.h"
 #include "validate/url.h"
 
 namespace sluice::validate {
@@ -94,6 +95,19 @@ void check_string(const validator& v, int32_t column, std::string_view text, iss
   }
 }
 
+// The text rule (unstorable_text.h) over a string's or a JSON value's text as sent. It goes
+// before every other check, so no message echoes text that cannot be stored.
+bool holds_unstorable_text(int32_t column, std::string_view json, issue_list& issues) noexcept {
+  const auto found = first_unstorable_character(json);
+  if (!found) return false;
+  if (*found == 0) {
+    issues.add(column, issue_code::contains_nul);
+  } else {
+    issues.add(column, issue_code::unpaired_surrogate, code_point_text(*found));
+  }
+  return true;
+}
+
 }  // namespace
 
 void check_column(const validator& v, size_t index, slot& s, issue_list& issues) noexcept {
@@ -104,7 +118,10 @@ void check_column(const validator& v, size_t index, slot& s, issue_list& issues)
     return;
   }
   // drizzle-zod's json schema admits null itself, whatever the column's nullability.
-  if (rule.kind == value_kind::json) return;
+  if (rule.kind == value_kind::json) {
+    static_cast<void>(holds_unstorable_text(column, s.body, issues));
+    return;
+  }
   if (s.type == od::json_type::null) {
     if (!rule.nullable) issues.add(column, issue_code::invalid_type, expected_name(rule), "null");
     return;
@@ -118,6 +135,7 @@ void check_column(const validator& v, size_t index, slot& s, issue_list& issues)
     issues.add(column, issue_code::invalid_type, expected_name(rule), type_name(s.type));
     return;
   }
+  if (is_string && holds_unstorable_text(column, s.body, issues)) return;
   switch (rule.kind) {
     case value_kind::number: check_number(v, column, s.number, issues); break;
     case value_kind::numeric:

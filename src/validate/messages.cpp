@@ -27,6 +27,8 @@ constexpr std::string_view message_table[] = {
     /* not_integer */ "Expected integer, received float",
     /* unrecognized_keys */ "Unrecognized key(s) in object: {}",
     /* not_object */ "Expected object, received {}",
+    /* contains_nul */ "String must not contain U+0000 (NUL)",
+    /* unpaired_surrogate */ "String must not contain an unpaired surrogate ({})",
 };
 
 static_assert(std::size(message_table) == static_cast<size_t>(issue_code::num_issue_codes),
@@ -57,6 +59,13 @@ std::string issue_message(issue_code code, std::string_view first, std::string_v
 std::string js_number_text(double value) noexcept {
   std::string out;
   append_js_number(out, value);
+  return out;
+}
+
+std::string code_point_text(uint32_t code_point) noexcept {
+  constexpr char hex_digits[] = "0123456789ABCDEF";
+  std::string out = "U+0000";
+  for (size_t i = out.size(); i > 2; --i, code_point >>= 4) out[i - 1] = hex_digits[code_point & 0xF];
   return out;
 }
 

@@ -28,6 +28,8 @@ enum class issue_code : uint8_t {
   not_integer,
   unrecognized_keys,      // {keys}
   not_object,             // {received}: the body itself
+  contains_nul,           // U+0000 in a string (unstorable_text.h)
+  unpaired_surrogate,     // {code point}: a lone \uD800-\uDFFF escape (unstorable_text.h)
   num_issue_codes
 };
 
@@ -37,5 +39,8 @@ enum class issue_code : uint8_t {
 
 // A bound as JS prints it in a template literal (`${n}`).
 [[nodiscard]] std::string js_number_text(double value) noexcept;
+
+// A code point of the Basic Multilingual Plane as Unicode names it: U+D800.
+[[nodiscard]] std::string code_point_text(uint32_t code_point) noexcept;
 
 }  // namespace sluice::validate

@@ -8,6 +8,10 @@
  * JSON as text, JS BigInt as decimal text (the binding rejects BigInt), numbers bound to text
  * columns as their text (D1 would store a bound 7 in a TEXT column as "7.0").
  * postgres (Neon HTTP): every non-null value as text, the way the server parses it.
+ *
+ * Both: no string and no JSON value holding U+0000 or an unpaired surrogate is sent (the
+ * validator's rule, src/validate/unstorable_text.h): Postgres refuses both, D1 would keep the
+ * first and store the second as bytes that read back as U+FFFD.
  */
 import { describeColumn } from "../schema/column.js";
 import { SluiceError } from "../errors.js";
@@ -15,6 +19,10 @@ import { TABLE } from "../schema/table-meta.js";
 
 const INTEGER_TEXT = /^-?\d+$/;
 const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
+const UNSTORABLE_CHARACTER = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// JSON.stringify escapes U+0000 and unpaired surrogates (a pair it writes as it is); the match
+// starts at a run of backslashes, so an escaped backslash followed by "u0000" stays text.
+const UNSTORABLE_ESCAPE = /(?<!\\)(?:\\\\)*\\u(0000|d[89a-f][0-9a-f]{2})/;
 
 function invalid(column, message) {
   if (column === undefined) return new SluiceError("invalid_value", `a parameter: ${message}`);
@@ -22,6 +30,27 @@ function invalid(column, message) {
   return new SluiceError("invalid_value", `${describeColumn(column)}: ${message}`, {
     path: [meta.key ?? meta.name, column.key],
   });
+}
+
+function unstorable(column, codePoint) {
+  if (codePoint === 0) return invalid(column, "must not contain U+0000 (NUL)");
+  const hex = codePoint.toString(16).toUpperCase();
+  return invalid(column, `must not contain an unpaired surrogate (U+${hex})`);
+}
+
+function checkText(text, column) {
+  if (text.includes("\0") || !text.isWellFormed()) {
+    throw unstorable(column, text.match(UNSTORABLE_CHARACTER)[0].charCodeAt(0));
+  }
+}
+
+function jsonText(value, column) {
+  const text = JSON.stringify(value);
+  if (typeof text === "string" && text.includes("\\u")) {
+    const found = text.match(UNSTORABLE_ESCAPE);
+    if (found) throw unstorable(column, Number.parseInt(found[1], 16));
+  }
+  return text;
 }
 
 function missing(column) {
@@ -94,7 +123,7 @@ const sqlite = {
   boolean: (v, c) => (booleanValue(v, c) ? 1 : 0),
   timestamp: epochMs,
   date: dateText,
-  json: (v) => JSON.stringify(v),
+  json: jsonText,
   any: (v) => {
     switch (typeof v) {
       case "boolean":
@@ -104,7 +133,7 @@ const sqlite = {
       case "object":
         if (v instanceof Date) return epochMs(v);
         if (ArrayBuffer.isView(v) || v instanceof ArrayBuffer) return v;
-        return JSON.stringify(v);
+        return jsonText(v);
       default:
         return v;
     }
@@ -121,11 +150,11 @@ const postgres = {
   boolean: (v, c) => (booleanValue(v, c) ? "true" : "false"),
   timestamp: (v, c) => (typeof v === "string" ? (epochMs(v, c), v) : new Date(epochMs(v, c)).toISOString()),
   date: dateText,
-  json: (v) => JSON.stringify(v),
+  json: jsonText,
   any: (v) => {
     if (typeof v === "string") return v;
     if (v instanceof Date) return new Date(epochMs(v)).toISOString();
-    if (typeof v === "object") return JSON.stringify(v);
+    if (typeof v === "object") return jsonText(v);
     return String(v);
   },
 };
@@ -134,7 +163,8 @@ const DIALECTS = { sqlite, postgres };
 
 /**
  * The encoder for one parameter `type` in `dialect`: `(value, column?) => encoded`, where
- * `column` only names the culprit in errors. null stays null; undefined is an error.
+ * `column` only names the culprit in errors. null stays null; undefined is an error; so is a
+ * string holding U+0000 or an unpaired surrogate, whatever the type.
  * @param {"sqlite"|"postgres"} dialect
  * @param {string} type
  */
@@ -145,6 +175,7 @@ export function encoderFor(dialect, type) {
   return (value, column) => {
     if (value === null) return null;
     if (value === undefined) throw missing(column);
+    if (typeof value === "string") checkText(value, column);
     return encode(value, column);
   };
 }

@@ -118,8 +118,9 @@ TEST(Validator, UnicodeLengthCountsUtf16Units) {
   EXPECT_EQ(check(v, R"j({"name":"éé😀"})j"), rejected(R"j("name":["String must contain at most 3 character(s)"])j"));
   EXPECT_EQ(check(v, R"j({"name":"é😀"})j"), R"j(accepted {"name":"é😀"})j");
   EXPECT_EQ(check(v, R"j({"name":"\u00e9\ud83d\ude00"})j"), R"j(accepted {"name":"é😀"})j");
-  EXPECT_EQ(check(v, R"j({"name":"\ud800ab"})j"), R"j(accepted {"name":"\ud800ab"})j");
-  EXPECT_EQ(check(v, R"j({"name":"\ud800abc"})j"), rejected(R"j("name":["String must contain at most 3 character(s)"])j"));
+  // A lone surrogate is not counted: it is refused first (unstorable_text_test.cpp).
+  EXPECT_EQ(check(v, R"j({"name":"\ud800abc"})j"),
+            rejected(R"j("name":["String must not contain an unpaired surrogate (U+D800)"])j"));
 }
 
 TEST(Validator, AcceptedStringsAreWrittenAsJsonStringifyWould) {

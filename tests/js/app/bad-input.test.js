@@ -3,6 +3,9 @@ import { test } from "node:test";
 
 import { describeBackends } from "../support/reference-worker.js";
 
+const NUL = "String must not contain U+0000 (NUL)";
+const surrogate = (codePoint) => `String must not contain an unpaired surrogate (${codePoint})`;
+
 // The same requests and the same expected answers on D1 and on Postgres.
 describeBackends((worker) => {
   // Each case: a request the API must refuse with a clear 4xx JSON body and no write at all.
@@ -85,6 +88,49 @@ describeBackends((worker) => {
           body: ["String must contain at least 1 character(s)"],
         },
       },
+    },
+    // Text no database stores alike: refused by the validator, the same 400 on both backends.
+    {
+      name: "a name holding U+0000 (Postgres refuses it, D1 would keep it)",
+      send: () => worker.postJson("/users", String.raw`{"email":"e1@example.com","name":"a\u0000b"}`),
+      status: 400,
+      body: { formErrors: [], fieldErrors: { name: [NUL] } },
+    },
+    {
+      name: "a name holding a lone surrogate (Postgres refuses it, D1 would store U+FFFD)",
+      send: () => worker.postJson("/users", String.raw`{"email":"e1@example.com","name":"\ud800"}`),
+      status: 400,
+      body: { formErrors: [], fieldErrors: { name: [surrogate("U+D800")] } },
+    },
+    {
+      name: "U+0000 and a lone low surrogate in two fields, and an enum holding U+0000",
+      send: () =>
+        worker.postJson("/users", String.raw`{"email":"e1\u0000@example.com","name":"x\udc00y","role":"admin\u0000"}`),
+      status: 400,
+      body: { formErrors: [], fieldErrors: { email: [NUL], name: [surrogate("U+DC00")], role: [NUL] } },
+    },
+    {
+      name: "an update whose name holds a high surrogate without its pair",
+      send: () => worker.postJson("/users/1", String.raw`{"name":"Alice \ud83d"}`, "PATCH"),
+      status: 400,
+      body: { formErrors: [], fieldErrors: { name: [surrogate("U+D83D")] } },
+    },
+    {
+      name: "a post body holding U+0000",
+      send: () => worker.postJson("/posts", String.raw`{"authorId":1,"title":"Nul","body":"\u0000"}`),
+      status: 400,
+      body: { formErrors: [], fieldErrors: { body: [NUL] } },
+    },
+    {
+      name: "a surrogate's bytes sent raw (not UTF-8, so not JSON)",
+      send: () =>
+        worker.request("/users", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: new Uint8Array([...Buffer.from('{"email":"e1@example.com","name":"'), 0xed, 0xa0, 0x80, ...Buffer.from('"}')]),
+        }),
+      status: 400,
+      body: { error: "invalid JSON body" },
     },
     {
       name: "a non-integer id in the path",
