@@ -10,12 +10,10 @@ struct pg_session::bucket {
   std::string key;
   connection_target target;
   std::vector<pg_session*> idle;  // most recently used last, so the warmest goes out first
-  std::vector<pg_session*> shared;
   size_t open = 0;                // connecting, idle or on loan
   struct waiting {
     pg_waiter* waiter;
     clock_type::time_point deadline;
-    bool shared;
   };
   std::deque<waiting> queue;
 };
@@ -41,17 +39,6 @@ void pg_session::on_io(uint32_t events) noexcept {
     case state::on_loan:
       if (user_) user_->on_pg_io(events);
       return;
-    case state::shared:
-      if (events & EPOLLOUT) {
-        const int pending = PQflush(conn_);
-        if (pending < 0) return break_pipeline(statement_failure(nullptr, conn_));
-        if (pending == 0) watch(false);
-      }
-      if (events & (EPOLLIN | EPOLLERR | EPOLLHUP)) {
-        if (!PQconsumeInput(conn_)) return break_pipeline(statement_failure(nullptr, conn_));
-        read_pipeline();
-      }
-      return;
     case state::idle:
       // An idle session hears only of its own end (the server restarted or timed it out) or
       // of notifications nobody listens to any more.
@@ -62,65 +49,6 @@ void pg_session::on_io(uint32_t events) noexcept {
       while (PGnotify* n = PQnotifies(conn_)) PQfreemem(n);
       return;
   }
-}
-
-void pg_session::send_pipelined(pg_pipelined* query, const char* sql, int count,
-                                const char* const* values) noexcept {
-  if (!PQsendQueryParams(conn_, sql, count, nullptr, values, nullptr, nullptr, 0)) {
-    failure f = statement_failure(nullptr, conn_);
-    if (PQstatus(conn_) != CONNECTION_OK) {
-      pipeline_.push_back(query);
-      return break_pipeline(std::move(f));
-    }
-    // Refused before anything was sent (too many parameters): the session is untouched.
-    query->pipelined_broken(std::move(f));
-    if (pipeline_.empty()) pool_.drained(this);
-    return;
-  }
-  // At the head of the pipeline a query can have its rows one at a time, so an oversized
-  // result stops at the limit; later ones get it when they reach the head (read_pipeline).
-  if (pipeline_.empty()) PQsetSingleRowMode(conn_);
-  pipeline_.push_back(query);
-  // The Sync ends the query's implicit transaction, and an error's reach, where it stands.
-  if (!PQpipelineSync(conn_)) return break_pipeline(statement_failure(nullptr, conn_));
-  const int pending = PQflush(conn_);
-  if (pending < 0) return break_pipeline(statement_failure(nullptr, conn_));
-  watch(pending == 1);
-}
-
-void pg_session::read_pipeline() noexcept {
-  // libpq ends each query's results with a null, then gives the Sync's result; a null is
-  // also all there is when it has nothing more, hence at most two in a row.
-  bool after_null = false;
-  while (!pipeline_.empty() && !PQisBusy(conn_)) {
-    PGresult* r = PQgetResult(conn_);
-    if (r == nullptr) {
-      if (after_null) break;
-      after_null = true;
-      // The queue may have moved on to the next query: rows one at a time for it too.
-      PQsetSingleRowMode(conn_);
-      continue;
-    }
-    after_null = false;
-    if (PQresultStatus(r) == PGRES_PIPELINE_SYNC) {
-      PQclear(r);
-      pg_pipelined* done = pipeline_.front();
-      pipeline_.pop_front();
-      done->pipelined_done();
-      PQsetSingleRowMode(conn_);
-      continue;
-    }
-    pipeline_.front()->pipelined_result(r);
-    PQclear(r);
-  }
-  if (pipeline_.empty()) pool_.drained(this);
-}
-
-void pg_session::break_pipeline(failure f) noexcept {
-  std::deque<pg_pipelined*> waiting;
-  waiting.swap(pipeline_);
-  pool_.close(this);
-  for (pg_pipelined* q : waiting) q->pipelined_broken(f);
 }
 
 void pg_session::continue_connecting() noexcept {
@@ -173,7 +101,7 @@ std::string pg_pool::key_of(const connection_target& t) const noexcept {
   return key;
 }
 
-void pg_pool::acquire(const connection_target& target, pg_waiter* waiter, bool shared) noexcept {
+void pg_pool::acquire(const connection_target& target, pg_waiter* waiter) noexcept {
   std::string key = key_of(target);
   auto& slot = buckets_[key];
   if (!slot) {
@@ -183,30 +111,23 @@ void pg_pool::acquire(const connection_target& target, pg_waiter* waiter, bool s
   }
   bucket* b = slot.get();
   const auto queue = [&] {
-    b->queue.push_back({waiter, clock_type::now() + settings_.acquire_timeout, shared});
+    b->queue.push_back({waiter, clock_type::now() + settings_.acquire_timeout});
   };
-  // Someone waits already: queue behind them, so that nobody waits for ever. In particular
-  // shared sessions then drain and come free for a waiter that needs one of its own.
+  // Someone waits already: queue behind them, so that nobody waits for ever.
   if (!b->queue.empty()) return queue();
   if (!b->idle.empty()) {
     pg_session* s = b->idle.back();
     b->idle.pop_back();
-    return shared ? share(s, waiter) : lend(s, waiter);
+    return lend(s, waiter);
   }
   if (b->open < max_per_credentials_) {
-    connect(b, waiter, shared);
+    connect(b, waiter);
     return forget_if_unused(b);
-  }
-  if (shared && !b->shared.empty()) {
-    const auto least_busy = std::min_element(b->shared.begin(), b->shared.end(), [](pg_session* x, pg_session* y) {
-      return x->pipeline_.size() < y->pipeline_.size();
-    });
-    return waiter->on_connection(*least_busy);
   }
   queue();
 }
 
-void pg_pool::connect(bucket* b, pg_waiter* waiter, bool shared) noexcept {
+void pg_pool::connect(bucket* b, pg_waiter* waiter) noexcept {
   const connection_target& t = b->target;
   const std::string& host = settings_.host.empty() ? t.host : settings_.host;
   // With a host of its own but no port, the gateway means that host's default port.
@@ -245,7 +166,6 @@ void pg_pool::connect(bucket* b, pg_waiter* waiter, bool shared) noexcept {
   }
   auto* s = new pg_session(*this, b, conn);
   s->waiter_ = waiter;
-  s->connect_shared_ = shared;
   s->connect_deadline_ = clock_type::now() + settings_.connect_timeout;
   sessions_.insert(s);
   // libpq's protocol for an asynchronous connect: start as if polling had asked to write.
@@ -258,9 +178,7 @@ void pg_pool::connected(pg_session* s) noexcept {
   PQsetnonblocking(s->conn_, 1);
   // Notices (NOTICE, WARNING) would go to stderr by default; HTTP has nowhere to put them.
   PQsetNoticeProcessor(s->conn_, [](void*, const char*) {}, nullptr);
-  pg_waiter* waiter = std::exchange(s->waiter_, nullptr);
-  if (s->connect_shared_) return share(s, waiter);
-  lend(s, waiter);
+  lend(s, std::exchange(s->waiter_, nullptr));
 }
 
 void pg_pool::connect_failed(pg_session* s, failure f) noexcept {
@@ -275,27 +193,9 @@ void pg_pool::lend(pg_session* s, pg_waiter* waiter) noexcept {
   waiter->on_connection(s);
 }
 
-void pg_pool::share(pg_session* s, pg_waiter* waiter) noexcept {
-  if (!PQenterPipelineMode(s->conn_)) {
-    close(s);
-    return waiter->on_connection_failure(gateway_failure(500, "could not enter pipeline mode"));
-  }
-  s->state_ = pg_session::state::shared;
-  s->watch(false);
-  s->bucket_->shared.push_back(s);
-  waiter->on_connection(s);
-}
-
 void pg_pool::release(pg_session* s, bool keep) noexcept {
   s->user_ = nullptr;
   if (!keep || PQstatus(s->conn_) != CONNECTION_OK) return close(s);
-  hand_over(s);
-}
-
-void pg_pool::drained(pg_session* s) noexcept {
-  bucket* b = s->bucket_;
-  b->shared.erase(std::remove(b->shared.begin(), b->shared.end(), s), b->shared.end());
-  if (PQstatus(s->conn_) != CONNECTION_OK || !PQexitPipelineMode(s->conn_)) return close(s);
   hand_over(s);
 }
 
@@ -307,24 +207,15 @@ void pg_pool::hand_over(pg_session* s) noexcept {
     b->idle.push_back(s);
     return;
   }
-  const auto first = b->queue.front();
+  pg_waiter* first = b->queue.front().waiter;
   b->queue.pop_front();
-  if (!first.shared) return lend(s, first.waiter);
-  share(s, first.waiter);
-  // Each one sends at once; a failed send may close the session (conn_ goes null) or, having
-  // nothing else in flight, hand it on itself (the state changes).
-  while (s->conn_ && s->state_ == pg_session::state::shared && !b->queue.empty() && b->queue.front().shared) {
-    pg_waiter* next = b->queue.front().waiter;
-    b->queue.pop_front();
-    next->on_connection(s);
-  }
+  lend(s, first);
 }
 
 void pg_pool::close(pg_session* s) noexcept {
   bucket* b = s->bucket_;
   if (s->fd_ >= 0) loop_.unwatch(s->fd_);
   b->idle.erase(std::remove(b->idle.begin(), b->idle.end(), s), b->idle.end());
-  b->shared.erase(std::remove(b->shared.begin(), b->shared.end(), s), b->shared.end());
   sessions_.erase(s);
   PQfinish(s->conn_);  // now, so the server sees the socket close at once
   s->conn_ = nullptr;
@@ -334,7 +225,7 @@ void pg_pool::close(pg_session* s) noexcept {
   while (!b->queue.empty() && b->open < max_per_credentials_) {
     const auto next = b->queue.front();
     b->queue.pop_front();
-    connect(b, next.waiter, next.shared);
+    connect(b, next.waiter);
   }
   forget_if_unused(b);
 }

@@ -48,19 +48,6 @@ class pg_waiter {
   ~pg_waiter() = default;
 };
 
-// A query sent on a shared session; its results come to it in order, on the loop thread.
-class pg_pipelined {
- public:
-  virtual void pipelined_result(const PGresult* r) noexcept = 0;
-  // Its Sync came back: all its results are in, and the session is no longer its concern.
-  virtual void pipelined_done() noexcept = 0;
-  // The connection broke before that (or the query could not be sent).
-  virtual void pipelined_broken(failure f) noexcept = 0;
-
- protected:
-  ~pg_pipelined() = default;
-};
-
 // Whoever has a session on loan gets its socket's events.
 class pg_session_user {
  public:
@@ -78,22 +65,17 @@ class pg_session final : public io_handler {
   void set_user(pg_session_user* user) noexcept { user_ = user; }
   // Also wait for the socket to take more output (a query libpq could not send at once).
   void want_write(bool on) noexcept;
-  // On a shared session: sends one query (no parameter types, text results) and its Sync.
-  // Its results go to `query`; on failure, so does the error.
-  void send_pipelined(pg_pipelined* query, const char* sql, int count, const char* const* values) noexcept;
   void on_io(uint32_t events) noexcept override;
   ~pg_session() override;
 
  private:
   friend class pg_pool;
   struct bucket;
-  enum class state { connecting, idle, on_loan, shared };
+  enum class state { connecting, idle, on_loan };
 
   pg_session(pg_pool& pool, bucket* b, PGconn* conn) noexcept : pool_(pool), bucket_(b), conn_(conn) {}
   void watch(bool write) noexcept;
   void continue_connecting() noexcept;
-  void read_pipeline() noexcept;
-  void break_pipeline(failure f) noexcept;
 
   pg_pool& pool_;
   bucket* bucket_;
@@ -102,8 +84,6 @@ class pg_session final : public io_handler {
   uint32_t watched_ = 0;
   state state_ = state::connecting;
   pg_waiter* waiter_ = nullptr;      // while connecting
-  bool connect_shared_ = false;      // whether waiter_ asked for a shared session
-  std::deque<pg_pipelined*> pipeline_;  // while shared: the queries sent, oldest first
   pg_session_user* user_ = nullptr;  // while on loan
   clock_type::time_point connect_deadline_;
 };
@@ -117,10 +97,11 @@ class pg_pool {
   pg_pool& operator=(const pg_pool&) = delete;
 
   // Gives `waiter` an idle connection for `target`'s credentials, a new one while the pool is
-  // below its size, with `shared` the least busy shared one, or else the first one handed
-  // back (waiters are served in order). Failures: 400 when Postgres refuses the credentials or
-  // database, 500 when it is unreachable or the wait passes acquire_timeout.
-  void acquire(const connection_target& target, pg_waiter* waiter, bool shared) noexcept;
+  // below its size, or else the first one handed back (waiters are served in order), so a
+  // request never waits behind another on a busy connection. Failures: 400 when Postgres
+  // refuses the credentials or database, 500 when it is unreachable or the wait passes
+  // acquire_timeout.
+  void acquire(const connection_target& target, pg_waiter* waiter) noexcept;
   // Ends a loan; `keep` false closes the connection (broken, or in a state we cannot undo).
   void release(pg_session* session, bool keep) noexcept;
   // Fails waits and connection attempts that have run out of time.
@@ -132,15 +113,12 @@ class pg_pool {
 
   [[nodiscard]] std::string key_of(const connection_target& target) const noexcept;
   // Starts opening a connection for `waiter`, or fails it at once; either way `b` stays.
-  void connect(bucket* b, pg_waiter* waiter, bool shared) noexcept;
+  void connect(bucket* b, pg_waiter* waiter) noexcept;
   void connected(pg_session* s) noexcept;
   void connect_failed(pg_session* s, failure f) noexcept;
   void lend(pg_session* s, pg_waiter* waiter) noexcept;
-  void share(pg_session* s, pg_waiter* waiter) noexcept;
-  // A free session goes to the first waiter, and to every shared waiter right behind it.
+  // A free session goes to the first waiter, or back to the idle list.
   void hand_over(pg_session* s) noexcept;
-  // A shared session whose last query is done.
-  void drained(pg_session* s) noexcept;
   void close(pg_session* s) noexcept;
   void forget_if_unused(bucket* b) noexcept;
 
