@@ -3,6 +3,7 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <pthread.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -11,7 +12,9 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "gateway/http_connection.h"
@@ -19,6 +22,39 @@
 
 namespace sluice::gateway {
 namespace {
+
+// Every event loop runs on a thread with this stack, whatever the process' limits say (the
+// main thread's stack follows `ulimit -s`). The gateway's only recursion is bounded by
+// Postgres' six array dimensions; libpq's connect (name lookup) is the deepest caller left.
+constexpr size_t loop_stack_bytes = 2u << 20;
+
+class loop_thread {
+ public:
+  template <typename F>
+  explicit loop_thread(F body) noexcept : body_(std::move(body)) {
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, loop_stack_bytes);
+    started_ = pthread_create(&thread_, &attr, &loop_thread::run, this) == 0;
+    pthread_attr_destroy(&attr);
+  }
+  loop_thread(const loop_thread&) = delete;
+  loop_thread& operator=(const loop_thread&) = delete;
+  ~loop_thread() {
+    if (started_) pthread_join(thread_, nullptr);
+  }
+  [[nodiscard]] bool started() const noexcept { return started_; }
+
+ private:
+  static void* run(void* self) noexcept {
+    static_cast<loop_thread*>(self)->body_();
+    return nullptr;
+  }
+
+  std::function<void()> body_;
+  pthread_t thread_{};
+  bool started_ = false;
+};
 
 // Takes new connections off the shared listening socket; each loop has one.
 class acceptor final : public io_handler {
@@ -151,11 +187,18 @@ bool gateway_server::serve() noexcept {
       return false;
     }
   }
-  std::vector<std::thread> threads;
-  for (size_t n = 1; n < i.workers.size(); ++n) threads.emplace_back([&i, n] { i.run_worker(*i.workers[n]); });
-  i.run_worker(*i.workers[0]);
-  for (auto& t : threads) t.join();
-  return true;
+  std::vector<std::unique_ptr<loop_thread>> threads;
+  bool started = true;
+  for (auto& w : i.workers) {
+    threads.push_back(std::make_unique<loop_thread>([&i, &w] { i.run_worker(*w); }));
+    started = started && threads.back()->started();
+  }
+  if (!started) {
+    std::fprintf(stderr, "sluice-gateway: cannot start an event-loop thread\n");
+    stop();
+  }
+  threads.clear();  // joins them
+  return started;
 }
 
 void gateway_server::stop() noexcept {
