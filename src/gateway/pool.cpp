@@ -133,22 +133,22 @@ void pg_pool::connect(bucket* b, pg_waiter* waiter) noexcept {
   // With a host of its own but no port, the gateway means that host's default port.
   const std::string& port = settings_.host.empty() && settings_.port.empty() ? t.port : settings_.port;
   const std::string options = t.options.empty() ? pinned_options_ : t.options + " " + pinned_options_;
-  // Every setting that names whom to connect as is given, so nothing falls back to the
-  // gateway's environment (PGUSER, PGPASSWORD, a password file).
+  // Every setting that says where and as whom to connect is given, never empty (libpq fills an
+  // empty one from PG* variables or a password file): parse_connection_string refuses an
+  // empty user, password, host or database, and main() clears the PG* variables as well.
   std::vector<const char*> keys;
   std::vector<const char*> values;
   const auto set = [&](const char* key, const char* value) {
-    if (*value == '\0') return;
     keys.push_back(key);
     values.push_back(value);
   };
   set("host", host.c_str());
-  set("port", port.c_str());
+  set("port", port.empty() ? "5432" : port.c_str());
   set("user", t.user.c_str());
   set("password", t.password.c_str());
   set("dbname", t.database.c_str());
   set("options", options.c_str());
-  set("application_name", t.application_name.c_str());
+  if (!t.application_name.empty()) set("application_name", t.application_name.c_str());
   set("fallback_application_name", "sluice-gateway");
   set("client_encoding", "UTF8");  // cells are copied into JSON as they come: they must be UTF-8
   set("gssencmode", "disable");    // no Kerberos probe on every connect
