@@ -214,10 +214,20 @@ void http_parser::parse_head() noexcept {
   request_.keep_alive = http10 ? connection && contains_token(*connection, "keep-alive")
                                : !(connection && contains_token(*connection, "close"));
 
+  size_t transfer_encodings = 0;
+  size_t content_lengths = 0;
+  for (const auto& [n, v] : request_.headers) {
+    transfer_encodings += n == "transfer-encoding";
+    content_lengths += n == "content-length";
+  }
   bool has_body = false;
   if (const auto te = request_.header("transfer-encoding")) {
-    // Only chunked is understood; anything else cannot be framed (RFC 9112 6.1).
-    if (!equals_ignoring_case(trim(*te), "chunked")) return fail(501);
+    // Framed two ways, the request could be read as another server reads it differently
+    // (request smuggling): refused, and the connection closed (RFC 9112 6.3, item 3).
+    if (content_lengths > 0) return fail(400);
+    // Only chunked alone is understood; anything else (another coding, a list, a second
+    // Transfer-Encoding header) cannot be framed (RFC 9112 6.1).
+    if (transfer_encodings > 1 || !equals_ignoring_case(trim(*te), "chunked")) return fail(501);
     phase_ = phase::chunk_size;
     has_body = true;
   } else if (const auto cl = request_.header("content-length")) {

@@ -12,11 +12,13 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <string>
 #include <functional>
 #include <thread>
 #include <utility>
 #include <vector>
 
+#include "gateway/error_json.h"
 #include "gateway/http_connection.h"
 #include "gateway/worker.h"
 
@@ -71,11 +73,26 @@ class acceptor final : public io_handler {
       // Responses go out in one write, but a small one must not wait for a delayed ACK.
       int one = 1;
       setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+      if (w_.open_connections.load(std::memory_order_relaxed) >= w_.settings.max_connections) {
+        refuse(fd);
+        continue;
+      }
       new http_connection(w_, fd);  // owned by the loop from here on
     }
   }
 
  private:
+  // Left unaccepted, the connection would keep the listening socket readable and the loops
+  // spinning; answered, the client knows to come back.
+  static void refuse(int fd) noexcept {
+    const std::string body = gateway_failure(503, "too many connections").body;
+    const std::string response = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+                                 "Retry-After: 1\r\nConnection: close\r\nContent-Length: " +
+                                 std::to_string(body.size()) + "\r\n\r\n" + body;
+    [[maybe_unused]] const auto sent = send(fd, response.data(), response.size(), MSG_NOSIGNAL);
+    close(fd);
+  }
+
   worker& w_;
   int fd_;
 };
@@ -87,6 +104,7 @@ struct gateway_server::impl {
   pool_settings pool;
   int listen_fd = -1;
   std::atomic<bool> stop_requested{false};
+  std::atomic<size_t> open_connections{0};
   std::vector<std::unique_ptr<worker>> workers;
 
   void run_worker(worker& w) noexcept {
@@ -94,7 +112,10 @@ struct gateway_server::impl {
     // Every loop waits on the one listening socket; EPOLLEXCLUSIVE wakes one of them per
     // connection rather than all.
     w.loop.watch(listen_fd, EPOLLIN | EPOLLEXCLUSIVE, &accept);
-    const auto sweep_every = std::chrono::seconds(1);
+    // Timeouts are checked at least twice per timeout, so none runs over by more than half.
+    const auto sweep_every = std::max(std::chrono::milliseconds(50),
+                                      std::min({std::chrono::milliseconds(1000), server.header_timeout / 2,
+                                                server.idle_timeout / 2}));
     auto next_sweep = clock_type::now() + sweep_every;
     // In-flight requests get their statement timeout and a little more to finish.
     const auto grace = std::chrono::milliseconds(pool.statement_timeout_ms) + std::chrono::seconds(5);
@@ -112,7 +133,7 @@ struct gateway_server::impl {
         next_sweep = now + sweep_every;
         w.pool.tick(now);
         std::vector<http_connection*> open(w.connections.begin(), w.connections.end());
-        for (http_connection* c : open) c->close_if_idle_since(now - server.idle_timeout);
+        for (http_connection* c : open) c->enforce_timeouts(now);
       }
       if (!w.stopping) return true;
       return (!w.connections.empty() || w.jobs > 0) && now < give_up;
@@ -130,7 +151,7 @@ gateway_server::gateway_server(server_settings server, pool_settings pool) noexc
   // Each loop gets an equal share of every pool, rounded up. The workers exist from here on,
   // so stop() never races their creation.
   const size_t share = (i.pool.max_per_credentials + loops - 1) / loops;
-  for (size_t n = 0; n < loops; ++n) i.workers.push_back(std::make_unique<worker>(i.server, i.pool, share));
+  for (size_t n = 0; n < loops; ++n) i.workers.push_back(std::make_unique<worker>(i.server, i.pool, share, i.open_connections));
 }
 
 gateway_server::~gateway_server() {

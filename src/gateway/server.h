@@ -18,10 +18,15 @@ struct server_settings {
   bool verbose = false;  // one line per request on stderr
   size_t max_request_bytes = 10u << 20;
   size_t max_response_bytes = 10u << 20;
-  // An idle keep-alive connection, or one that sends a request too slowly, is closed after
-  // this long: longer than clients keep idle connections (fetch: 4 s), so a client never
-  // sends on a connection the server is closing.
-  std::chrono::seconds idle_timeout{30};
+  // A connection with nothing coming in is closed after this long: longer than clients keep
+  // idle connections (fetch: 4 s), so a client never sends on a connection the server is
+  // closing.
+  std::chrono::milliseconds idle_timeout{30000};
+  // A request's head (request line and headers) must have come whole this long after its first
+  // byte, however steadily it trickles in; otherwise 408 and the connection is closed.
+  std::chrono::milliseconds header_timeout{10000};
+  // Open client connections, all loops together; one more is answered 503 and closed.
+  size_t max_connections = 1000;
 };
 
 class gateway_server {
