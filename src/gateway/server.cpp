@@ -102,6 +102,7 @@ class acceptor final : public io_handler {
 struct gateway_server::impl {
   server_settings server;
   pool_settings pool;
+  std::unique_ptr<pg_pool> pg;  // outlives the workers, whose loops its sessions use
   int listen_fd = -1;
   std::atomic<bool> stop_requested{false};
   std::atomic<size_t> open_connections{0};
@@ -115,7 +116,7 @@ struct gateway_server::impl {
     // Timeouts are checked at least twice per timeout, so none runs over by more than half.
     const auto sweep_every = std::max(std::chrono::milliseconds(50),
                                       std::min({std::chrono::milliseconds(1000), server.header_timeout / 2,
-                                                server.idle_timeout / 2}));
+                                                server.idle_timeout / 2, pool.queue_timeout / 2}));
     auto next_sweep = clock_type::now() + sweep_every;
     // In-flight requests get their statement timeout and a little more to finish.
     const auto grace = std::chrono::milliseconds(pool.statement_timeout_ms) + std::chrono::seconds(5);
@@ -131,7 +132,7 @@ struct gateway_server::impl {
       const auto now = clock_type::now();
       if (now >= next_sweep) {
         next_sweep = now + sweep_every;
-        w.pool.tick(now);
+        w.pool.tick(w.loop, now);
         std::vector<http_connection*> open(w.connections.begin(), w.connections.end());
         for (http_connection* c : open) c->enforce_timeouts(now);
       }
@@ -148,10 +149,9 @@ gateway_server::gateway_server(server_settings server, pool_settings pool) noexc
   i.pool = std::move(pool);
   size_t loops = i.server.threads;
   if (loops == 0) loops = std::max(1u, std::thread::hardware_concurrency());
-  // Each loop gets an equal share of every pool, rounded up. The workers exist from here on,
-  // so stop() never races their creation.
-  const size_t share = (i.pool.max_per_credentials + loops - 1) / loops;
-  for (size_t n = 0; n < loops; ++n) i.workers.push_back(std::make_unique<worker>(i.server, i.pool, share, i.open_connections));
+  // The workers exist from here on, so stop() never races their creation.
+  i.pg = std::make_unique<pg_pool>(i.pool);
+  for (size_t n = 0; n < loops; ++n) i.workers.push_back(std::make_unique<worker>(i.server, *i.pg, i.open_connections));
 }
 
 gateway_server::~gateway_server() {

@@ -1,6 +1,6 @@
 #pragma once
 // The gateway's server: a listening socket and one event loop per worker thread, each loop
-// with its own HTTP connections and its own share of the Postgres pools. Routes are in
+// with its own HTTP connections, all sharing one Postgres pool. Routes are in
 // sql_endpoint.h.
 #include <chrono>
 #include <cstddef>

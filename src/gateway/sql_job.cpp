@@ -26,7 +26,7 @@ void sql_job::start(worker& w, http_connection& http, const connection_target& t
   auto* job = new sql_job(w, http, std::move(request), batch, mode);
   ++w.jobs;
   http.set_pending(job);
-  w.pool.acquire(target, job);  // may call back (and finish the job) before it returns
+  w.pool.acquire(w.loop, target, job);  // may call back (and finish the job) before it returns
 }
 
 void sql_job::on_connection_failure(failure f) noexcept {
@@ -261,7 +261,9 @@ void sql_job::restore_session() noexcept {
 }
 
 void sql_job::answer(failure f) noexcept {
-  if (http_) std::exchange(http_, nullptr)->respond(f.http_status, "", std::move(f.body));
+  // A 503 is the pool's "no connection came free in time": worth retrying shortly.
+  const std::string_view headers = f.http_status == 503 ? "Retry-After: 1\r\n" : "";
+  if (http_) std::exchange(http_, nullptr)->respond(f.http_status, headers, std::move(f.body));
 }
 
 void sql_job::answer_body() noexcept {
