@@ -51,7 +51,6 @@ constexpr uint32_t reading = EPOLLIN | EPOLLRDHUP;
 http_connection::http_connection(worker& w, int fd) noexcept
     : w_(w), fd_(fd), parser_(w.settings.max_request_bytes), last_active_(clock_type::now()) {
   w_.connections.insert(this);
-  w_.open_connections.fetch_add(1, std::memory_order_relaxed);
   watch(reading);
 }
 

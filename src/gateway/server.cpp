@@ -73,11 +73,13 @@ class acceptor final : public io_handler {
       // Responses go out in one write, but a small one must not wait for a delayed ACK.
       int one = 1;
       setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-      if (w_.open_connections.load(std::memory_order_relaxed) >= w_.settings.max_connections) {
+      // Counted before it is made, so that loops accepting at once never pass the cap together.
+      if (w_.open_connections.fetch_add(1, std::memory_order_relaxed) >= w_.settings.max_connections) {
+        w_.open_connections.fetch_sub(1, std::memory_order_relaxed);
         refuse(fd);
         continue;
       }
-      new http_connection(w_, fd);  // owned by the loop from here on
+      new http_connection(w_, fd);  // owned by the loop from here on; uncounted when it closes
     }
   }
 
