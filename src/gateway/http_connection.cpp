@@ -204,6 +204,8 @@ void http_connection::flush() noexcept {
   out_sent_ = 0;
   watch(reading);
   busy_ = false;
+  // Idle from the answer on: a slow query must not leave its client a shorter keep-alive.
+  last_active_ = clock_type::now();
   if (close_after_write_) return close_now();
   process_input();
 }

@@ -123,7 +123,7 @@ struct gateway_server::impl {
     // In-flight requests get their statement timeout and a little more to finish.
     const auto grace = std::chrono::milliseconds(pool.statement_timeout_ms) + std::chrono::seconds(5);
     clock_type::time_point give_up{};
-    w.loop.run(1000, [&] {
+    w.loop.run(static_cast<int>(sweep_every.count()), [&] {
       if (stop_requested.load(std::memory_order_relaxed) && !w.stopping) {
         w.stopping = true;
         w.loop.unwatch(listen_fd);

@@ -18,9 +18,9 @@ struct server_settings {
   bool verbose = false;  // one line per request on stderr
   size_t max_request_bytes = 10u << 20;
   size_t max_response_bytes = 10u << 20;
-  // A connection with nothing coming in is closed after this long: longer than clients keep
-  // idle connections (fetch: 4 s), so a client never sends on a connection the server is
-  // closing.
+  // A connection with nothing coming in since its last byte in or answer out is closed after
+  // this long: longer than clients keep idle connections (fetch: 4 s), so a client never
+  // sends on a connection the server is closing.
   std::chrono::milliseconds idle_timeout{30000};
   // A request's head (request line and headers) must have come whole this long after its first
   // byte, however steadily it trickles in; otherwise 408 and the connection is closed.

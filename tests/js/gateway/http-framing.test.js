@@ -113,3 +113,25 @@ test("connections beyond the cap get 503 with Retry-After, and a freed place is 
   const { responses } = await exchange(env.gateway.port, smuggled(), { waitMs: 300 });
   assert.equal(responses[0].status, 200);
 });
+
+test("the idle timeout counts from the answer, not from the request a slow query answered", async () => {
+  const slow = JSON.stringify({ query: `SELECT pg_sleep(${(IDLE_TIMEOUT_MS * 1.5) / 1000})` });
+  const request = head(`Content-Length: ${slow.length}\r\n`) + slow;
+  // Sent again after a sweep (every half timeout) has surely looked, and within the idle
+  // timeout counted from the first answer.
+  const socket = net.connect(env.gateway.port, "127.0.0.1");
+  let received = "";
+  let closed = false;
+  socket.on("data", (d) => (received += d));
+  socket.on("close", () => (closed = true));
+  socket.on("error", () => {});
+  await new Promise((resolve) => socket.on("connect", resolve));
+  socket.write(request);
+  while (!received.includes("\r\n\r\n") && !closed) await new Promise((r) => setTimeout(r, 20));
+  await new Promise((r) => setTimeout(r, IDLE_TIMEOUT_MS * 0.65));
+  assert.equal(closed, false, "closed before the idle timeout had passed since the answer");
+  socket.write(smuggled());
+  await new Promise((r) => setTimeout(r, 400));
+  socket.destroy();
+  assert.equal(received.match(/HTTP\/1\.1 200/g)?.length, 2, received);
+});
