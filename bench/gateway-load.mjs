@@ -7,6 +7,15 @@
 // failed request. BENCH_GATEWAY_ARGS adds flags to sluice-gateway's command line.
 //
 //   node bench/gateway-load.mjs
+//
+// Session reset (every request ends with DISCARD ALL, src/gateway/sql_job.h), measured on 2
+// busy cores. BENCH_SECONDS=9: before it, 11264 req/s (2.05x pgbench); with DISCARD ALL in a
+// round trip of its own, 6209 req/s (0.96x); sent in one write behind the query (pipeline
+// mode, one Sync each), 6571 req/s (1.47x). With the shared pool too, BENCH_SECONDS=6, runs
+// alternating with the gateway from before: before 8048 and 11388 req/s (2.16x, 2.47x),
+// after 5277 and 5443 req/s (1.49x, 1.22x), worst p99 346 -> 114 ms. `pgbench -c1` gives
+// DISCARD ALL the latency of SELECT 1 (0.07 ms): the cost is the second statement the server
+// runs per request, which no cheaper reset avoids (RESET ALL: 0.11 ms).
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 

@@ -14,14 +14,15 @@ export const GATEWAY_BINARY =
  * Starts the gateway on a free loopback port (unless `extraArgs` names one), every connection
  * pointed at `cluster` over its Unix socket. Resolves to { port, endpoint, exited, stop() }:
  * `endpoint` is the URL of POST /sql, `exited` settles when the process ends. With
- * `inheritStderr` the gateway's log goes to ours as well.
+ * `inheritStderr` the gateway's log goes to ours as well; `env` adds variables to the
+ * gateway's environment.
  */
-export async function startGateway(cluster, extraArgs = [], { inheritStderr = false } = {}) {
+export async function startGateway(cluster, extraArgs = [], { inheritStderr = false, env = {} } = {}) {
   if (!existsSync(GATEWAY_BINARY)) {
     throw new Error(`${GATEWAY_BINARY} is missing: run scripts/build.sh (or set SLUICE_GATEWAY_BIN)`);
   }
   const args = ["--port", "0", "--pg-host", cluster.socketDir, "--pg-port", String(cluster.port), ...extraArgs];
-  const child = spawn(GATEWAY_BINARY, args, { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(GATEWAY_BINARY, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
   let stderr = "";
   child.stderr.on("data", (d) => {
     if (stderr.length < 65536) stderr += d;

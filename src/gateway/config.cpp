@@ -25,7 +25,11 @@ const char* usage() noexcept {
          "  --pg-port N                with --pg-host, its port (default 5432)\n"
          "  --statement-timeout-ms N   statement_timeout of every session (default 30000)\n"
          "  --pool-size N              connections per role/password/database (default 16)\n"
+         "  --queue-timeout-ms N       a request waiting this long for a connection gets 503 (default 5000)\n"
          "  --threads N                event-loop threads (default: one per CPU)\n"
+         "  --header-timeout-ms N      a request's head must arrive whole within this (default 10000)\n"
+         "  --idle-timeout-ms N        close a connection quiet this long (default 30000)\n"
+         "  --max-connections N        open client connections; more get 503 (default 1000)\n"
          "  --verbose                  one line per request on stderr\n"
          "  --help                     this text\n"
          "\n"
@@ -70,6 +74,14 @@ parse_result parse_args(int argc, char** argv, gateway_config& config, std::stri
       config.pool.max_per_credentials = static_cast<size_t>(n);
     } else if (flag == "--threads" && parse_number(value, 1, 1024, n)) {
       config.server.threads = static_cast<size_t>(n);
+    } else if (flag == "--queue-timeout-ms" && parse_number(value, 1, 3600000, n)) {
+      config.pool.queue_timeout = std::chrono::milliseconds(n);
+    } else if (flag == "--header-timeout-ms" && parse_number(value, 1, 3600000, n)) {
+      config.server.header_timeout = std::chrono::milliseconds(n);
+    } else if (flag == "--idle-timeout-ms" && parse_number(value, 1, 3600000, n)) {
+      config.server.idle_timeout = std::chrono::milliseconds(n);
+    } else if (flag == "--max-connections" && parse_number(value, 1, 1000000, n)) {
+      config.server.max_connections = static_cast<size_t>(n);
     } else {
       message = "bad flag or value: " + std::string(argv[i]);
       return parse_result::error;

@@ -16,6 +16,27 @@ int hex_value(char c) noexcept {
 
 failure bad(std::string_view message) noexcept { return gateway_failure(400, message); }
 
+bool is_control(char c) noexcept { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }
+
+bool has_control(std::string_view s) noexcept { return std::any_of(s.begin(), s.end(), is_control); }
+
+// Longest values passed on. Postgres cuts role and database names to 63 bytes (NAMEDATALEN - 1)
+// without a word, so a longer one would connect as another name; the others keep the startup
+// packet within the server's 10 000 bytes, and a host name within DNS' 253.
+struct field_limit {
+  std::string connection_target::*field;
+  const char* name;
+  size_t max_bytes;
+};
+constexpr field_limit field_limits[] = {
+    {&connection_target::user, "username", 63},
+    {&connection_target::database, "database name", 63},
+    {&connection_target::host, "hostname", 253},
+    {&connection_target::password, "password", 1024},
+    {&connection_target::application_name, "application_name", 1024},
+    {&connection_target::options, "options", 4096},
+};
+
 bool valid_port(std::string_view port) noexcept {
   if (port.empty() || port.size() > 5) return false;
   unsigned value = 0;
@@ -59,7 +80,7 @@ bool percent_decode(std::string_view in, bool plus_is_space, std::string& out) n
     } else if (c == '%' && i + 2 < in.size() && hex_value(in[i + 1]) >= 0 &&
                hex_value(in[i + 2]) >= 0) {
       const char decoded = static_cast<char>(hex_value(in[i + 1]) * 16 + hex_value(in[i + 2]));
-      if (decoded == '\0') return false;
+      if (is_control(decoded)) return false;
       out.push_back(decoded);
       i += 2;
     } else {
@@ -70,6 +91,9 @@ bool percent_decode(std::string_view in, bool plus_is_space, std::string& out) n
 }
 
 outcome<connection_target> parse_connection_string(std::string_view url) noexcept {
+  // libpq takes C strings: a NUL would cut a value short, and an empty user, password or
+  // database is left for libpq to fill from the environment. No control character passes.
+  if (has_control(url)) return bad("control character in connection string");
   constexpr std::string_view separator = "://";
   const auto scheme_end = url.find(separator);
   if (scheme_end == std::string_view::npos) return bad("invalid header: neon-connection-string");
@@ -142,6 +166,12 @@ outcome<connection_target> parse_connection_string(std::string_view url) noexcep
     if (slot && !percent_decode(value, true, *slot)) return bad("invalid percent-encoding in connection string");
   }
   target.options = without_neon_routing(target.options);
+  for (const auto& limit : field_limits) {
+    if ((target.*limit.field).size() > limit.max_bytes) {
+      return bad(std::string(limit.name) + " in connection string is longer than " + std::to_string(limit.max_bytes) +
+                 " bytes");
+    }
+  }
   return target;
 }
 

@@ -21,13 +21,15 @@ struct connection_target {
   std::string options;
 };
 
-// Errors (HTTP 400, Neon's messages): a missing scheme, user, host or database, an empty
-// password (Neon demands one; libpq would otherwise fall back to a password file), a bad
-// port, and percent-escapes that decode to NUL (libpq would silently cut the value there).
+// Errors (HTTP 400, Neon's messages where Neon has one): a missing scheme, user, host or
+// database, an empty password (Neon demands one; libpq would otherwise fall back to a
+// password file), a bad port, a control character (NUL included) raw or percent-encoded
+// (libpq would silently cut the value at a NUL), and a field too long for Postgres to take
+// as it is (a role or database name over 63 bytes, which Postgres would truncate).
 [[nodiscard]] outcome<connection_target> parse_connection_string(std::string_view url) noexcept;
 
-// Decodes %XX escapes; with `plus_is_space` also '+' (query strings). False when a %00
-// appears. Malformed escapes are kept as they are, as the WHATWG URL parser does.
+// Decodes %XX escapes; with `plus_is_space` also '+' (query strings). False when an escape
+// decodes to a control character. Malformed escapes are kept as they are, as the WHATWG URL parser does.
 [[nodiscard]] bool percent_decode(std::string_view in, bool plus_is_space, std::string& out) noexcept;
 
 }  // namespace sluice::gateway

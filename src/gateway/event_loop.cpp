@@ -53,6 +53,23 @@ void event_loop::wake() noexcept {
   [[maybe_unused]] auto written = write(wake_, &one, sizeof one);
 }
 
+void event_loop::post(std::function<void()> task) noexcept {
+  {
+    std::lock_guard lock(posted_mutex_);
+    posted_.push_back(std::move(task));
+  }
+  wake();
+}
+
+void event_loop::run_posted() noexcept {
+  std::vector<std::function<void()>> tasks;
+  {
+    std::lock_guard lock(posted_mutex_);
+    tasks.swap(posted_);
+  }
+  for (auto& task : tasks) task();
+}
+
 void event_loop::poll(int timeout_ms) noexcept {
   const int n = epoll_wait(epoll_, events_.data(), static_cast<int>(events_.size()), timeout_ms);
   for (int i = 0; i < n; ++i) {
@@ -64,6 +81,7 @@ void event_loop::poll(int timeout_ms) noexcept {
       handler->on_io(events_[static_cast<size_t>(i)].events);
     }
   }
+  run_posted();
   release_retired();
 }
 

@@ -6,6 +6,8 @@
 #include <sys/epoll.h>
 
 #include <cstdint>
+#include <functional>
+#include <mutex>
 #include <vector>
 
 namespace sluice::gateway {
@@ -44,17 +46,22 @@ class event_loop {
     while (keep_going()) poll(tick_ms);
   }
 
-  // Wakes a thread blocked in run(); the only member safe to call from another thread.
+  // Wakes a thread blocked in run(). Safe from any thread, as is post().
   void wake() noexcept;
+  // Runs `task` on this loop's thread, after the events of its current (or next) batch.
+  void post(std::function<void()> task) noexcept;
 
  private:
   void poll(int timeout_ms) noexcept;
   void release_retired() noexcept;
+  void run_posted() noexcept;
 
   int epoll_ = -1;
   int wake_ = -1;  // an eventfd
   std::vector<epoll_event> events_;
   std::vector<io_handler*> retired_;
+  std::mutex posted_mutex_;
+  std::vector<std::function<void()>> posted_;
 };
 
 }  // namespace sluice::gateway

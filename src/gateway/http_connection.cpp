@@ -22,10 +22,12 @@ std::string_view reason(int status) noexcept {
   switch (status) {
     case 200: return "OK";
     case 400: return "Bad Request";
+    case 408: return "Request Timeout";
     case 413: return "Content Too Large";
     case 431: return "Request Header Fields Too Large";
     case 500: return "Internal Server Error";
     case 501: return "Not Implemented";
+    case 503: return "Service Unavailable";
     case 505: return "HTTP Version Not Supported";
     case 507: return "Insufficient Storage";
     default: return "Error";
@@ -107,7 +109,9 @@ void http_connection::process_input() noexcept {
       in_pos_ = 0;
       break;
     }
+    const bool head_begun = parser_.reading_head();
     in_pos_ += parser_.feed(std::string_view(in_).substr(in_pos_));
+    if (!head_begun && parser_.reading_head()) head_started_ = clock_type::now();
     if (parser_.take_continue()) {
       // Nothing else is being written between requests, so this goes out alone.
       static constexpr std::string_view go_on = "HTTP/1.1 100 Continue\r\n\r\n";
@@ -200,6 +204,8 @@ void http_connection::flush() noexcept {
   out_sent_ = 0;
   watch(reading);
   busy_ = false;
+  // Idle from the answer on: a slow query must not leave its client a shorter keep-alive.
+  last_active_ = clock_type::now();
   if (close_after_write_) return close_now();
   process_input();
 }
@@ -211,11 +217,20 @@ void http_connection::close_now() noexcept {
   w_.loop.unwatch(fd_);
   ::close(fd_);
   w_.connections.erase(this);
+  w_.open_connections.fetch_sub(1, std::memory_order_relaxed);
   w_.loop.retire(this);
 }
 
-void http_connection::close_if_idle_since(clock_type::time_point cutoff) noexcept {
-  if (!busy_ && last_active_ < cutoff) close_now();
+void http_connection::enforce_timeouts(clock_type::time_point now) noexcept {
+  if (busy_) return;
+  if (parser_.reading_head() && now - head_started_ > w_.settings.header_timeout) {
+    busy_ = true;
+    close_after_write_ = true;
+    request_started_ = now;
+    respond(408, "", gateway_failure(408, "request headers took too long").body);
+    return;
+  }
+  if (now - last_active_ > w_.settings.idle_timeout) close_now();
 }
 
 void http_connection::close_when_idle() noexcept {

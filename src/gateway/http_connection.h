@@ -35,8 +35,10 @@ class http_connection final : public io_handler {
   // Marks the request in progress as answered later, by `pending`.
   void set_pending(pending_request* pending) noexcept { pending_ = pending; }
 
-  // Closes the connection if no request is in progress and it has been quiet since `cutoff`.
-  void close_if_idle_since(clock_type::time_point cutoff) noexcept;
+  // Closes the connection when no request is in progress and it has been quiet for the idle
+  // timeout, or answers 408 and closes it when a request's head has taken longer than the
+  // header timeout.
+  void enforce_timeouts(clock_type::time_point now) noexcept;
   // For shutdown: closes now unless a request is in progress (that one closes after its answer).
   void close_when_idle() noexcept;
 
@@ -63,6 +65,7 @@ class http_connection final : public io_handler {
   bool closed_ = false;
   pending_request* pending_ = nullptr;
   clock_type::time_point last_active_;
+  clock_type::time_point head_started_;  // while parser_.reading_head()
   clock_type::time_point request_started_;
 };
 

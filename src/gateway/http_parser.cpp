@@ -33,6 +33,22 @@ bool contains_token(std::string_view list, std::string_view token) noexcept {
   return false;
 }
 
+// RFC 9110 5.6.2: header names are tokens.
+bool is_token_char(char c) noexcept {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+  return std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+}
+
+// RFC 9110 5.5: a field value is visible characters, spaces, tabs and obs-text; a NUL or
+// another control character in one is an error, never passed on (a NUL would cut a value
+// short where it becomes a C string).
+bool is_field_value(std::string_view v) noexcept {
+  return std::all_of(v.begin(), v.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u == '\t' || (u >= 0x20 && u != 0x7f);
+  });
+}
+
 std::string_view trim(std::string_view s) noexcept {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -170,6 +186,11 @@ void http_parser::parse_head() noexcept {
   request_.target = request_line.substr(sp1 + 1, sp2 - sp1 - 1);
   const auto version = request_line.substr(sp2 + 1);
   if (request_.method.empty() || request_.target.empty()) return fail(400);
+  if (!std::all_of(request_.method.begin(), request_.method.end(), is_token_char)) return fail(400);
+  if (!std::all_of(request_.target.begin(), request_.target.end(),
+                   [](char c) { return static_cast<unsigned char>(c) > 0x20 && c != 0x7f; })) {
+    return fail(400);
+  }
   if (version != "HTTP/1.1" && version != "HTTP/1.0") return fail(505);
   const bool http10 = version == "HTTP/1.0";
 
@@ -177,8 +198,10 @@ void http_parser::parse_head() noexcept {
     const auto line = next_line();
     const auto colon = line.find(':');
     // No folded lines (obsolete) and no space before the colon (RFC 9112 5.1).
-    if (colon == std::string_view::npos || colon == 0 || line[0] == ' ' || line[0] == '\t' ||
-        line[colon - 1] == ' ') {
+    // A name is a token, so no folded line (obsolete) and no space before the colon (RFC 9112 5.1).
+    if (colon == std::string_view::npos || colon == 0) return fail(400);
+    const auto name_part = line.substr(0, colon);
+    if (!std::all_of(name_part.begin(), name_part.end(), is_token_char) || !is_field_value(line.substr(colon + 1))) {
       return fail(400);
     }
     // Lower-cased in place: the views point into our own copy of the head.
@@ -191,10 +214,20 @@ void http_parser::parse_head() noexcept {
   request_.keep_alive = http10 ? connection && contains_token(*connection, "keep-alive")
                                : !(connection && contains_token(*connection, "close"));
 
+  size_t transfer_encodings = 0;
+  size_t content_lengths = 0;
+  for (const auto& [n, v] : request_.headers) {
+    transfer_encodings += n == "transfer-encoding";
+    content_lengths += n == "content-length";
+  }
   bool has_body = false;
   if (const auto te = request_.header("transfer-encoding")) {
-    // Only chunked is understood; anything else cannot be framed (RFC 9112 6.1).
-    if (!equals_ignoring_case(trim(*te), "chunked")) return fail(501);
+    // Framed two ways, the request could be read as another server reads it differently
+    // (request smuggling): refused, and the connection closed (RFC 9112 6.3, item 3).
+    if (content_lengths > 0) return fail(400);
+    // Only chunked alone is understood; anything else (another coding, a list, a second
+    // Transfer-Encoding header) cannot be framed (RFC 9112 6.1).
+    if (transfer_encodings > 1 || !equals_ignoring_case(trim(*te), "chunked")) return fail(501);
     phase_ = phase::chunk_size;
     has_body = true;
   } else if (const auto cl = request_.header("content-length")) {

@@ -38,6 +38,10 @@ class http_parser {
   // need_more, then reset() before the next request.
   size_t feed(std::string_view in) noexcept;
   [[nodiscard]] state status() const noexcept { return state_; }
+  // Part of a request's head has come, but not all of it.
+  [[nodiscard]] bool reading_head() const noexcept {
+    return state_ == state::need_more && phase_ == phase::head && !request_.head.empty();
+  }
   // Why parsing failed: 400, 413 (a body too large even to read through), 431, 501, 505.
   [[nodiscard]] int error_status() const noexcept { return error_; }
   // True once, when the headers asked for `100 Continue` before the client sends its body.

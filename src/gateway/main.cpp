@@ -4,10 +4,31 @@
 #include <signal.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
 #include <thread>
+#include <vector>
 
 #include "gateway/config.h"
 #include "gateway/server.h"
+
+extern char** environ;
+
+namespace {
+
+// libpq fills any connection setting left out from PG* variables (PGUSER, PGPASSWORD,
+// PGPASSFILE, PGSERVICE, ...): a request must never connect with the gateway's own.
+void forget_libpq_environment() {
+  std::vector<std::string> names;
+  for (char** entry = environ; *entry; ++entry) {
+    const std::string_view e(*entry);
+    if (e.starts_with("PG")) names.emplace_back(e.substr(0, e.find('=')));
+  }
+  for (const auto& name : names) unsetenv(name.c_str());
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace sluice::gateway;
@@ -23,6 +44,8 @@ int main(int argc, char** argv) {
     case parse_result::run:
       break;
   }
+
+  forget_libpq_environment();
 
   // SIGINT and SIGTERM are taken by one thread with sigwait, so no handler interrupts the
   // loops. Blocked here, before any thread starts, so every thread inherits the mask.

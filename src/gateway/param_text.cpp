@@ -5,6 +5,11 @@ namespace {
 
 using simdjson::ondemand::json_type;
 
+// Postgres' MAXDIM: a deeper array literal is refused by the server anyway. Stopping here
+// bounds the recursion below, which a body of nested brackets would otherwise drive as deep
+// as it likes (60 000 levels overflowed an 8 MiB stack).
+constexpr size_t max_array_dimensions = 6;
+
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
 std::string_view trim_right(std::string_view s) noexcept {
@@ -28,7 +33,11 @@ bool number_text(simdjson::ondemand::value value, std::string_view& out, std::st
   return true;
 }
 
-bool append_array(simdjson::ondemand::array array, std::string& out, std::string& error) noexcept {
+bool append_array(simdjson::ondemand::array array, size_t dimension, std::string& out, std::string& error) noexcept {
+  if (dimension > max_array_dimensions) {
+    error = "array parameter has more than " + std::to_string(max_array_dimensions) + " dimensions";
+    return false;
+  }
   out.push_back('{');
   bool first = true;
   for (auto element_result : array) {
@@ -87,7 +96,7 @@ bool append_array(simdjson::ondemand::array array, std::string& out, std::string
           error = "invalid array parameter";
           return false;
         }
-        if (!append_array(nested, out, error)) return false;
+        if (!append_array(nested, dimension + 1, out, error)) return false;
         break;
       }
     }
@@ -187,7 +196,7 @@ bool param_to_text(simdjson::ondemand::value value, std::optional<std::string>& 
         return false;
       }
       out.emplace();
-      return append_array(array, *out, error);
+      return append_array(array, 1, *out, error);
     }
   }
   error = "invalid parameter";

@@ -1,15 +1,23 @@
 #pragma once
-// libpq connections kept open between requests, one pool per set of credentials and per
-// event loop: a request only ever gets a connection opened with the role, password and
-// database its connection string names, so Postgres checks the credentials (when a pool opens
-// a connection) and no request borrows another role's session. Everything here runs on its
-// loop's thread: connecting, waiting and querying never block it (libpq's asynchronous API).
+// libpq connections kept open between requests: one pool for the whole gateway, with one
+// bucket per set of credentials, so a request only ever gets a connection opened with the
+// role, password and database its connection string names (Postgres checks the credentials
+// when the pool opens a connection, and no request borrows another role's session).
+//
+// Each bucket has one queue, whatever event loop a request arrives on: a request gets an idle
+// connection or a new one while the bucket is below its size, and otherwise waits in line for
+// the first connection handed back, from any loop. It never waits behind another request on a
+// busy connection while another is free. A connection belongs to one loop at a time: the one
+// connecting it or running a request on it, which watches its socket; an idle one belongs to
+// none. Callbacks to a waiter always run on the waiter's own loop.
 #include <libpq-fe.h>
 
 #include <chrono>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -32,13 +40,15 @@ struct pool_settings {
   int statement_timeout_ms = 30000;
   size_t max_per_credentials = 16;  // across all loops
   std::chrono::milliseconds connect_timeout{10000};
-  std::chrono::milliseconds acquire_timeout{30000};
+  // A request still waiting for a connection this long is answered 503 with Retry-After, as
+  // Neon's proxy answers when it has too many connections.
+  std::chrono::milliseconds queue_timeout{5000};
 };
 
 class pg_session;
 
-// A request waiting for a connection. Exactly one of the two is called, once; possibly from
-// within acquire() itself.
+// A request waiting for a connection. Exactly one of the two is called, once, on the loop
+// the request asked from; possibly from within acquire() itself.
 class pg_waiter {
  public:
   virtual void on_connection(pg_session* session) noexcept = 0;
@@ -46,19 +56,6 @@ class pg_waiter {
 
  protected:
   ~pg_waiter() = default;
-};
-
-// A query sent on a shared session; its results come to it in order, on the loop thread.
-class pg_pipelined {
- public:
-  virtual void pipelined_result(const PGresult* r) noexcept = 0;
-  // Its Sync came back: all its results are in, and the session is no longer its concern.
-  virtual void pipelined_done() noexcept = 0;
-  // The connection broke before that (or the query could not be sent).
-  virtual void pipelined_broken(failure f) noexcept = 0;
-
- protected:
-  ~pg_pipelined() = default;
 };
 
 // Whoever has a session on loan gets its socket's events.
@@ -72,28 +69,29 @@ class pg_session_user {
 
 class pg_pool;
 
-class pg_session final : public io_handler {
+class pg_session {
  public:
   [[nodiscard]] PGconn* conn() const noexcept { return conn_; }
   void set_user(pg_session_user* user) noexcept { user_ = user; }
   // Also wait for the socket to take more output (a query libpq could not send at once).
   void want_write(bool on) noexcept;
-  // On a shared session: sends one query (no parameter types, text results) and its Sync.
-  // Its results go to `query`; on failure, so does the error.
-  void send_pipelined(pg_pipelined* query, const char* sql, int count, const char* const* values) noexcept;
-  void on_io(uint32_t events) noexcept override;
-  ~pg_session() override;
+  ~pg_session();
 
  private:
   friend class pg_pool;
   struct bucket;
-  enum class state { connecting, idle, on_loan, shared };
+  class attachment;
+  enum class state { connecting, idle, on_loan };
 
   pg_session(pg_pool& pool, bucket* b, PGconn* conn) noexcept : pool_(pool), bucket_(b), conn_(conn) {}
-  void watch(bool write) noexcept;
+  // Watches the socket on `loop` for `events`, moving it there from another loop first.
+  void watch(event_loop& loop, uint32_t events) noexcept;
+  // No loop watches the socket any more; events already drawn for it are dropped.
+  void detach() noexcept;
+  void on_io(uint32_t events) noexcept;
   void continue_connecting() noexcept;
-  void read_pipeline() noexcept;
-  void break_pipeline(failure f) noexcept;
+  // An idle connection the server may have closed meanwhile: false when it has.
+  [[nodiscard]] bool still_open() noexcept;
 
   pg_pool& pool_;
   bucket* bucket_;
@@ -101,55 +99,59 @@ class pg_session final : public io_handler {
   int fd_ = -1;
   uint32_t watched_ = 0;
   state state_ = state::connecting;
-  pg_waiter* waiter_ = nullptr;      // while connecting
-  bool connect_shared_ = false;      // whether waiter_ asked for a shared session
-  std::deque<pg_pipelined*> pipeline_;  // while shared: the queries sent, oldest first
-  pg_session_user* user_ = nullptr;  // while on loan
+  event_loop* loop_ = nullptr;          // whose thread may touch the session, while not idle
+  attachment* attachment_ = nullptr;    // the handler registered with loop_
+  pg_waiter* waiter_ = nullptr;         // while connecting
+  pg_session_user* user_ = nullptr;     // while on loan
   clock_type::time_point connect_deadline_;
 };
 
 class pg_pool {
  public:
-  // `max_per_credentials` is this loop's share of the configured pool size.
-  pg_pool(event_loop& loop, const pool_settings& settings, size_t max_per_credentials) noexcept;
+  explicit pg_pool(const pool_settings& settings) noexcept;
   ~pg_pool();
   pg_pool(const pg_pool&) = delete;
   pg_pool& operator=(const pg_pool&) = delete;
 
-  // Gives `waiter` an idle connection for `target`'s credentials, a new one while the pool is
-  // below its size, with `shared` the least busy shared one, or else the first one handed
-  // back (waiters are served in order). Failures: 400 when Postgres refuses the credentials or
-  // database, 500 when it is unreachable or the wait passes acquire_timeout.
-  void acquire(const connection_target& target, pg_waiter* waiter, bool shared) noexcept;
-  // Ends a loan; `keep` false closes the connection (broken, or in a state we cannot undo).
+  // Called on `loop`'s thread, which is where `waiter` hears back. Failures: 400 when Postgres
+  // refuses the credentials or database, 500 when it is unreachable, 503 (queue_timeout) when
+  // no connection came free in time.
+  void acquire(event_loop& loop, const connection_target& target, pg_waiter* waiter) noexcept;
+  // Ends a loan, on the loop the session was lent to; `keep` false closes the connection
+  // (broken, or in a state we cannot undo).
   void release(pg_session* session, bool keep) noexcept;
-  // Fails waits and connection attempts that have run out of time.
-  void tick(clock_type::time_point now) noexcept;
+  // Fails `loop`'s waits and connection attempts that have run out of time.
+  void tick(event_loop& loop, clock_type::time_point now) noexcept;
 
  private:
   friend class pg_session;
   using bucket = pg_session::bucket;
+  struct waiting {
+    pg_waiter* waiter;
+    event_loop* loop;
+    clock_type::time_point deadline;
+  };
 
   [[nodiscard]] std::string key_of(const connection_target& target) const noexcept;
-  // Starts opening a connection for `waiter`, or fails it at once; either way `b` stays.
-  void connect(bucket* b, pg_waiter* waiter, bool shared) noexcept;
+  // Opens a connection for `waiter` on `loop`, or fails it at once; the bucket has counted it.
+  void connect(event_loop& loop, bucket* b, pg_waiter* waiter) noexcept;
   void connected(pg_session* s) noexcept;
   void connect_failed(pg_session* s, failure f) noexcept;
-  void lend(pg_session* s, pg_waiter* waiter) noexcept;
-  void share(pg_session* s, pg_waiter* waiter) noexcept;
-  // A free session goes to the first waiter, and to every shared waiter right behind it.
-  void hand_over(pg_session* s) noexcept;
-  // A shared session whose last query is done.
-  void drained(pg_session* s) noexcept;
-  void close(pg_session* s) noexcept;
+  void lend(event_loop& loop, pg_session* s, pg_waiter* waiter) noexcept;
+  // Runs `task` on `w.loop`: at once when that is `here`, else posted to it.
+  void on_loop_of(const waiting& w, event_loop& here, std::function<void()> task) noexcept;
+  // Closes a session the calling thread owns (`here` is its loop); the freed place goes to
+  // the longest waiter, as a new connection.
+  void close(event_loop& here, pg_session* s) noexcept;
+  // With mutex_ held.
   void forget_if_unused(bucket* b) noexcept;
 
-  event_loop& loop_;
   const pool_settings& settings_;
-  size_t max_per_credentials_;
   std::string pinned_options_;
+  std::mutex mutex_;  // guards buckets_, sessions_, connecting_ and every bucket
   std::unordered_map<std::string, std::unique_ptr<bucket>> buckets_;
   std::unordered_set<pg_session*> sessions_;
+  std::unordered_set<pg_session*> connecting_;
 };
 
 }  // namespace sluice::gateway

@@ -3,6 +3,7 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <pthread.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -11,14 +12,51 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <string>
+#include <functional>
 #include <thread>
+#include <utility>
 #include <vector>
 
+#include "gateway/error_json.h"
 #include "gateway/http_connection.h"
 #include "gateway/worker.h"
 
 namespace sluice::gateway {
 namespace {
+
+// Every event loop runs on a thread with this stack, whatever the process' limits say (the
+// main thread's stack follows `ulimit -s`). The gateway's only recursion is bounded by
+// Postgres' six array dimensions; libpq's connect (name lookup) is the deepest caller left.
+constexpr size_t loop_stack_bytes = 2u << 20;
+
+class loop_thread {
+ public:
+  template <typename F>
+  explicit loop_thread(F body) noexcept : body_(std::move(body)) {
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, loop_stack_bytes);
+    started_ = pthread_create(&thread_, &attr, &loop_thread::run, this) == 0;
+    pthread_attr_destroy(&attr);
+  }
+  loop_thread(const loop_thread&) = delete;
+  loop_thread& operator=(const loop_thread&) = delete;
+  ~loop_thread() {
+    if (started_) pthread_join(thread_, nullptr);
+  }
+  [[nodiscard]] bool started() const noexcept { return started_; }
+
+ private:
+  static void* run(void* self) noexcept {
+    static_cast<loop_thread*>(self)->body_();
+    return nullptr;
+  }
+
+  std::function<void()> body_;
+  pthread_t thread_{};
+  bool started_ = false;
+};
 
 // Takes new connections off the shared listening socket; each loop has one.
 class acceptor final : public io_handler {
@@ -35,11 +73,28 @@ class acceptor final : public io_handler {
       // Responses go out in one write, but a small one must not wait for a delayed ACK.
       int one = 1;
       setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-      new http_connection(w_, fd);  // owned by the loop from here on
+      // Counted before it is made, so that loops accepting at once never pass the cap together.
+      if (w_.open_connections.fetch_add(1, std::memory_order_relaxed) >= w_.settings.max_connections) {
+        w_.open_connections.fetch_sub(1, std::memory_order_relaxed);
+        refuse(fd);
+        continue;
+      }
+      new http_connection(w_, fd);  // owned by the loop from here on; uncounted when it closes
     }
   }
 
  private:
+  // Left unaccepted, the connection would keep the listening socket readable and the loops
+  // spinning; answered, the client knows to come back.
+  static void refuse(int fd) noexcept {
+    const std::string body = gateway_failure(503, "too many connections").body;
+    const std::string response = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+                                 "Retry-After: 1\r\nConnection: close\r\nContent-Length: " +
+                                 std::to_string(body.size()) + "\r\n\r\n" + body;
+    [[maybe_unused]] const auto sent = send(fd, response.data(), response.size(), MSG_NOSIGNAL);
+    close(fd);
+  }
+
   worker& w_;
   int fd_;
 };
@@ -49,8 +104,10 @@ class acceptor final : public io_handler {
 struct gateway_server::impl {
   server_settings server;
   pool_settings pool;
+  std::unique_ptr<pg_pool> pg;  // outlives the workers, whose loops its sessions use
   int listen_fd = -1;
   std::atomic<bool> stop_requested{false};
+  std::atomic<size_t> open_connections{0};
   std::vector<std::unique_ptr<worker>> workers;
 
   void run_worker(worker& w) noexcept {
@@ -58,12 +115,15 @@ struct gateway_server::impl {
     // Every loop waits on the one listening socket; EPOLLEXCLUSIVE wakes one of them per
     // connection rather than all.
     w.loop.watch(listen_fd, EPOLLIN | EPOLLEXCLUSIVE, &accept);
-    const auto sweep_every = std::chrono::seconds(1);
+    // Timeouts are checked at least twice per timeout, so none runs over by more than half.
+    const auto sweep_every = std::max(std::chrono::milliseconds(50),
+                                      std::min({std::chrono::milliseconds(1000), server.header_timeout / 2,
+                                                server.idle_timeout / 2, pool.queue_timeout / 2}));
     auto next_sweep = clock_type::now() + sweep_every;
     // In-flight requests get their statement timeout and a little more to finish.
     const auto grace = std::chrono::milliseconds(pool.statement_timeout_ms) + std::chrono::seconds(5);
     clock_type::time_point give_up{};
-    w.loop.run(1000, [&] {
+    w.loop.run(static_cast<int>(sweep_every.count()), [&] {
       if (stop_requested.load(std::memory_order_relaxed) && !w.stopping) {
         w.stopping = true;
         w.loop.unwatch(listen_fd);
@@ -74,9 +134,9 @@ struct gateway_server::impl {
       const auto now = clock_type::now();
       if (now >= next_sweep) {
         next_sweep = now + sweep_every;
-        w.pool.tick(now);
+        w.pool.tick(w.loop, now);
         std::vector<http_connection*> open(w.connections.begin(), w.connections.end());
-        for (http_connection* c : open) c->close_if_idle_since(now - server.idle_timeout);
+        for (http_connection* c : open) c->enforce_timeouts(now);
       }
       if (!w.stopping) return true;
       return (!w.connections.empty() || w.jobs > 0) && now < give_up;
@@ -91,10 +151,9 @@ gateway_server::gateway_server(server_settings server, pool_settings pool) noexc
   i.pool = std::move(pool);
   size_t loops = i.server.threads;
   if (loops == 0) loops = std::max(1u, std::thread::hardware_concurrency());
-  // Each loop gets an equal share of every pool, rounded up. The workers exist from here on,
-  // so stop() never races their creation.
-  const size_t share = (i.pool.max_per_credentials + loops - 1) / loops;
-  for (size_t n = 0; n < loops; ++n) i.workers.push_back(std::make_unique<worker>(i.server, i.pool, share));
+  // The workers exist from here on, so stop() never races their creation.
+  i.pg = std::make_unique<pg_pool>(i.pool);
+  for (size_t n = 0; n < loops; ++n) i.workers.push_back(std::make_unique<worker>(i.server, *i.pg, i.open_connections));
 }
 
 gateway_server::~gateway_server() {
@@ -151,11 +210,18 @@ bool gateway_server::serve() noexcept {
       return false;
     }
   }
-  std::vector<std::thread> threads;
-  for (size_t n = 1; n < i.workers.size(); ++n) threads.emplace_back([&i, n] { i.run_worker(*i.workers[n]); });
-  i.run_worker(*i.workers[0]);
-  for (auto& t : threads) t.join();
-  return true;
+  std::vector<std::unique_ptr<loop_thread>> threads;
+  bool started = true;
+  for (auto& w : i.workers) {
+    threads.push_back(std::make_unique<loop_thread>([&i, &w] { i.run_worker(*w); }));
+    started = started && threads.back()->started();
+  }
+  if (!started) {
+    std::fprintf(stderr, "sluice-gateway: cannot start an event-loop thread\n");
+    stop();
+  }
+  threads.clear();  // joins them
+  return started;
 }
 
 void gateway_server::stop() noexcept {

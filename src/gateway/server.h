@@ -1,6 +1,6 @@
 #pragma once
 // The gateway's server: a listening socket and one event loop per worker thread, each loop
-// with its own HTTP connections and its own share of the Postgres pools. Routes are in
+// with its own HTTP connections, all sharing one Postgres pool. Routes are in
 // sql_endpoint.h.
 #include <chrono>
 #include <cstddef>
@@ -18,10 +18,15 @@ struct server_settings {
   bool verbose = false;  // one line per request on stderr
   size_t max_request_bytes = 10u << 20;
   size_t max_response_bytes = 10u << 20;
-  // An idle keep-alive connection, or one that sends a request too slowly, is closed after
+  // A connection with nothing coming in since its last byte in or answer out is closed after
   // this long: longer than clients keep idle connections (fetch: 4 s), so a client never
   // sends on a connection the server is closing.
-  std::chrono::seconds idle_timeout{30};
+  std::chrono::milliseconds idle_timeout{30000};
+  // A request's head (request line and headers) must have come whole this long after its first
+  // byte, however steadily it trickles in; otherwise 408 and the connection is closed.
+  std::chrono::milliseconds header_timeout{10000};
+  // Open client connections, all loops together; one more is answered 503 and closed.
+  size_t max_connections = 1000;
 };
 
 class gateway_server {

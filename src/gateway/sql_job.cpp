@@ -3,19 +3,9 @@
 #include <vector>
 
 #include "gateway/error_json.h"
-#include "gateway/pipelining.h"
 
 namespace sluice::gateway {
 namespace {
-
-// Statements that cannot leave session state behind. Anything else (SET, PREPARE, LISTEN,
-// DECLARE, CREATE TEMP TABLE, any DDL) costs one DISCARD ALL afterwards: rare in HTTP
-// traffic, and a pooled session must not carry one request's state into the next. A state
-// change through a function call inside a query (set_config, advisory locks) is not seen.
-bool leaves_no_state(std::string_view command) noexcept {
-  return command == "SELECT" || command == "INSERT" || command == "UPDATE" || command == "DELETE" ||
-         command == "MERGE" || command == "EXPLAIN" || command == "SHOW";
-}
 
 // libpq's view of the parameters: C strings, null for SQL NULL.
 std::vector<const char*> param_values(const query_request& q) {
@@ -34,10 +24,9 @@ sql_job::sql_job(worker& w, http_connection& http, sql_request request, batch_op
 void sql_job::start(worker& w, http_connection& http, const connection_target& target, sql_request request,
                     batch_options batch, response_mode mode) noexcept {
   auto* job = new sql_job(w, http, std::move(request), batch, mode);
-  job->shared_ = !job->request_.batch && pipelinable(job->request_.queries[0].text);
   ++w.jobs;
   http.set_pending(job);
-  w.pool.acquire(target, job, job->shared_);  // may call back (and finish the job) before it returns
+  w.pool.acquire(w.loop, target, job);  // may call back (and finish the job) before it returns
 }
 
 void sql_job::on_connection_failure(failure f) noexcept {
@@ -46,13 +35,6 @@ void sql_job::on_connection_failure(failure f) noexcept {
 }
 
 void sql_job::on_connection(pg_session* session) noexcept {
-  if (shared_) {
-    const query_request& q = request_.queries[0];
-    const auto values = param_values(q);
-    step_ = step::query;
-    result_.emplace(out_, mode_.raw_text, q.array_mode.value_or(mode_.array_mode));
-    return session->send_pipelined(this, q.text.c_str(), static_cast<int>(values.size()), values.data());
-  }
   session_ = session;
   conn_ = session->conn();
   session->set_user(this);
@@ -67,18 +49,30 @@ void sql_job::on_connection(pg_session* session) noexcept {
 void sql_job::send_query() noexcept {
   const query_request& q = request_.queries[query_index_];
   const auto values = param_values(q);
+  // A single query goes out with DISCARD ALL right behind it, each with its own Sync (so its
+  // own implicit transaction), in one write: the server reads both in one wake-up, where a
+  // reset in a round trip of its own halved the requests served (bench/gateway-load.mjs).
+  const bool reset_behind = !request_.batch;
+  if (reset_behind && !PQenterPipelineMode(conn_)) return abort_with(statement_failure(nullptr, conn_));
   // Types left to the server (null), text in and text out.
   if (!PQsendQueryParams(conn_, q.text.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
                          nullptr, 0)) {
     failure f = statement_failure(nullptr, conn_);
-    if (PQstatus(conn_) != CONNECTION_OK) return abort_with(std::move(f));
-    // Refused before anything was sent (too many parameters): the session is still clean.
+    if (PQstatus(conn_) != CONNECTION_OK || (reset_behind && !PQexitPipelineMode(conn_))) {
+      return abort_with(std::move(f));
+    }
+    // Refused before anything was sent (too many parameters).
     error_ = std::move(f);
     return step_done();
   }
   // Rows arrive one at a time, so an oversized result stops at the limit instead of being
   // held whole in memory first.
   PQsetSingleRowMode(conn_);
+  if (reset_behind && !(PQpipelineSync(conn_) &&
+                        PQsendQueryParams(conn_, "DISCARD ALL", 0, nullptr, nullptr, nullptr, nullptr, 0) &&
+                        PQpipelineSync(conn_))) {
+    return abort_with(statement_failure(nullptr, conn_));
+  }
   result_.emplace(out_, mode_.raw_text, q.array_mode.value_or(mode_.array_mode));
   result_finished_ = false;
   flush_output();
@@ -109,6 +103,7 @@ void sql_job::on_pg_io(uint32_t events) noexcept {
 }
 
 void sql_job::read_results() noexcept {
+  if (PQpipelineStatus(conn_) != PQ_PIPELINE_OFF) return read_pipeline();
   while (!PQisBusy(conn_)) {
     PGresult* r = PQgetResult(conn_);
     if (r == nullptr) return step_done();  // the command is complete; the next may be sent
@@ -116,6 +111,48 @@ void sql_job::read_results() noexcept {
     PQclear(r);
     if (!going) return;
   }
+}
+
+void sql_job::read_pipeline() noexcept {
+  // libpq ends each statement's results with a null, then gives its Sync's result; a null is
+  // also all there is when nothing more has come, hence at most two in a row.
+  bool after_null = false;
+  while (!PQisBusy(conn_)) {
+    PGresult* r = PQgetResult(conn_);
+    if (r == nullptr) {
+      if (after_null) return;
+      after_null = true;
+      continue;
+    }
+    after_null = false;
+    const bool sync = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
+    const bool going = sync ? sync_reached() : take_result(r);
+    PQclear(r);
+    if (!going) return;
+  }
+}
+
+bool sql_job::sync_reached() noexcept {
+  std::optional<failure> error = std::exchange(error_, std::nullopt);
+  if (step_ == step::query) {
+    if (!error && !result_finished_) error = statement_failure(nullptr, conn_);
+    if (error) {
+      answer(std::move(*error));
+    } else {
+      answer_body();
+    }
+    step_ = step::reset_discard;
+    return true;
+  }
+  if (!PQexitPipelineMode(conn_)) {
+    finish(false);
+    return false;
+  }
+  // DISCARD ALL fails inside a transaction the query left open (BEGIN): restore_session
+  // rolls it back and discards again.
+  discarded_ = !error;
+  restore_session();
+  return false;
 }
 
 bool sql_job::take_result(const PGresult* r) noexcept {
@@ -135,58 +172,25 @@ bool sql_job::take_result(const PGresult* r) noexcept {
       for (int row = 0; row < PQntuples(r); ++row) {
         result_->row(r, row);
         if (out_.str().size() > mode_.max_bytes) {
-          return stop_with(gateway_failure(507, "response is too large (max is " +
+          abort_with(gateway_failure(507, "response is too large (max is " +
                                                     std::to_string(mode_.max_bytes) + " bytes)"));
+          return false;
         }
       }
       if (status != PGRES_SINGLE_TUPLE) {
         result_->finish(r);
         result_finished_ = true;
-        may_change_state_ = may_change_state_ || !leaves_no_state(command_of(PQcmdStatus(const_cast<PGresult*>(r))));
       }
       return true;
     case PGRES_COPY_IN:
     case PGRES_COPY_OUT:
     case PGRES_COPY_BOTH:
-      return stop_with(gateway_failure(400, "COPY is not supported over HTTP"));
+      abort_with(gateway_failure(400, "COPY is not supported over HTTP"));
+      return false;
     default:
       error_ = statement_failure(r, conn_);
       return true;
   }
-}
-
-bool sql_job::stop_with(failure f) noexcept {
-  if (!shared_) {
-    abort_with(std::move(f));
-    return false;
-  }
-  answer(std::move(f));
-  stopped_ = true;
-  return true;
-}
-
-void sql_job::pipelined_result(const PGresult* r) noexcept {
-  if (!stopped_) (void)take_result(r);
-}
-
-void sql_job::pipelined_done() noexcept {
-  if (!stopped_) {
-    if (error_) {
-      answer(std::move(*error_));
-    } else if (!result_finished_) {
-      answer(gateway_failure(500, "no result for the query"));
-    } else {
-      answer_body();
-    }
-  }
-  --w_.jobs;
-  delete this;
-}
-
-void sql_job::pipelined_broken(failure f) noexcept {
-  answer(std::move(f));
-  --w_.jobs;
-  delete this;
 }
 
 void sql_job::step_done() noexcept {
@@ -224,8 +228,11 @@ void sql_job::step_done() noexcept {
       return restore_session();
     case step::rollback:
     case step::reset_rollback:
+      if (error) return finish(false);
+      return restore_session();
     case step::reset_discard:
       if (error) return finish(false);
+      discarded_ = true;
       return restore_session();
   }
 }
@@ -249,15 +256,14 @@ void sql_job::restore_session() noexcept {
     default:
       return finish(false);
   }
-  if (may_change_state_) {
-    may_change_state_ = false;
-    return send_control(step::reset_discard, "DISCARD ALL");
-  }
+  if (!discarded_) return send_control(step::reset_discard, "DISCARD ALL");
   finish(true);
 }
 
 void sql_job::answer(failure f) noexcept {
-  if (http_) std::exchange(http_, nullptr)->respond(f.http_status, "", std::move(f.body));
+  // A 503 is the pool's "no connection came free in time": worth retrying shortly.
+  const std::string_view headers = f.http_status == 503 ? "Retry-After: 1\r\n" : "";
+  if (http_) std::exchange(http_, nullptr)->respond(f.http_status, headers, std::move(f.body));
 }
 
 void sql_job::answer_body() noexcept {

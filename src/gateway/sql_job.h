@@ -5,13 +5,14 @@
 // uses it, so parameters are never spliced into SQL and Postgres itself refuses a query
 // holding more than one statement (42601).
 //
-// A single query runs on its own (autocommit), on a connection of its own or, when it
-// qualifies (pipelining.h), on a shared one (pool.h). A batch runs in one transaction begun with
-// the Neon-Batch-* mode and rolled back on the first error, which is the one reported.
-// Errors: 400 with the server's error fields, 507 when the body would pass the response
-// limit, 500 when the connection breaks. A connection goes back to its pool as it came out:
-// an open transaction is rolled back, and after a statement that may have changed session
-// state (SET, PREPARE, temporary tables, ...) the session is reset with DISCARD ALL.
+// A single query runs on its own (autocommit) on a connection of its own. A batch runs in one
+// transaction begun with the Neon-Batch-* mode and rolled back on the first error, which is
+// the one reported. Errors: 400 with the server's error fields, 507 when the body would pass
+// the response limit, 500 when the connection breaks. A connection goes back to its pool as
+// it came out, after the answer has gone: an open transaction is rolled back, then DISCARD
+// ALL resets everything else a request can leave in a session (settings, role, temporary
+// tables, prepared statements, cursors, advisory locks, LISTEN). It runs after every request,
+// because a plain SELECT can change any of them (set_config, pg_advisory_lock, a function).
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -33,7 +34,7 @@ struct response_mode {
   size_t max_bytes = 10u << 20;
 };
 
-class sql_job final : public pg_waiter, public pg_session_user, public pg_pipelined, public pending_request {
+class sql_job final : public pg_waiter, public pg_session_user, public pending_request {
  public:
   // Runs `request` and answers on `http`. The job owns itself from here on.
   static void start(worker& w, http_connection& http, const connection_target& target, sql_request request,
@@ -42,9 +43,6 @@ class sql_job final : public pg_waiter, public pg_session_user, public pg_pipeli
   void on_connection(pg_session* session) noexcept override;
   void on_connection_failure(failure f) noexcept override;
   void on_pg_io(uint32_t events) noexcept override;
-  void pipelined_result(const PGresult* r) noexcept override;
-  void pipelined_done() noexcept override;
-  void pipelined_broken(failure f) noexcept override;
   void abandon() noexcept override { http_ = nullptr; }
 
  private:
@@ -58,11 +56,12 @@ class sql_job final : public pg_waiter, public pg_session_user, public pg_pipeli
   void send_control(step next, const char* sql) noexcept;
   void flush_output() noexcept;
   void read_results() noexcept;
-  // False when the job has stopped (answered and given its connection up) mid-result.
+  // A single query and the DISCARD ALL behind it, in pipeline mode.
+  void read_pipeline() noexcept;
+  // False when the job has ended.
+  bool sync_reached() noexcept;
+  // False when the job has stopped (answered and closed its connection) mid-result.
   bool take_result(const PGresult* r) noexcept;
-  // Answers `f` in the middle of a result: on a connection of its own, the rest is left
-  // unread and the connection closed (false); on a shared one, the rest is read and dropped.
-  bool stop_with(failure f) noexcept;
   void step_done() noexcept;
   void restore_session() noexcept;
   void answer(failure f) noexcept;
@@ -77,8 +76,6 @@ class sql_job final : public pg_waiter, public pg_session_user, public pg_pipeli
   sql_request request_;
   batch_options batch_;
   response_mode mode_;
-  bool shared_ = false;   // runs on a shared, pipelined session
-  bool stopped_ = false;  // shared: answered early; the remaining results are dropped
   pg_session* session_ = nullptr;
   PGconn* conn_ = nullptr;
   step step_ = step::begin;
@@ -87,7 +84,7 @@ class sql_job final : public pg_waiter, public pg_session_user, public pg_pipeli
   std::optional<result_writer> result_;
   bool result_finished_ = false;
   std::optional<failure> error_;  // the first error of the step in progress
-  bool may_change_state_ = false;
+  bool discarded_ = false;        // DISCARD ALL has run since the request's last statement
 };
 
 }  // namespace sluice::gateway

@@ -73,6 +73,10 @@ void write_scalar(json_writer& w, value_kind kind, std::string_view text) noexce
   }
 }
 
+// Postgres writes arrays of at most 6 dimensions (MAXDIM); text nested deeper is not its
+// output, and stopping there bounds read_level's recursion whatever the text holds.
+constexpr size_t max_array_dimensions = 6;
+
 // Postgres' array output: an optional `[1:2]=` bounds prefix, then `{...}` with elements
 // separated by commas, nested braces for more dimensions, elements double-quoted with
 // backslash escapes when needed, and a bare NULL for null. False when `s` is not that shape.
@@ -86,19 +90,19 @@ class array_reader {
       if (eq == std::string_view::npos) return false;
       pos_ = eq + 1;
     }
-    return read_level(w) && pos_ == s_.size();
+    return read_level(w, 1) && pos_ == s_.size();
   }
 
  private:
-  bool read_level(json_writer& w) noexcept {
-    if (!take('{')) return false;
+  bool read_level(json_writer& w, size_t dimension) noexcept {
+    if (dimension > max_array_dimensions || !take('{')) return false;
     w.begin_array();
     if (take('}')) {
       w.end_array();
       return true;
     }
     for (;;) {
-      if (!read_element(w)) return false;
+      if (!read_element(w, dimension)) return false;
       if (take(',')) continue;
       if (!take('}')) return false;
       w.end_array();
@@ -106,8 +110,8 @@ class array_reader {
     }
   }
 
-  bool read_element(json_writer& w) noexcept {
-    if (pos_ < s_.size() && s_[pos_] == '{') return read_level(w);
+  bool read_element(json_writer& w, size_t dimension) noexcept {
+    if (pos_ < s_.size() && s_[pos_] == '{') return read_level(w, dimension + 1);
     element_.clear();
     if (take('"')) {
       while (pos_ < s_.size() && s_[pos_] != '"') {

@@ -48,6 +48,8 @@ TEST(ConnectionString, RejectsWhatNeonRejects) {
       {"postgres://u@h/d", "missing authentication credentials: required password"},
       {"postgres://u:p@h:99999/d", "invalid port"},
       {"postgres://u:p%00x@h/d", "invalid percent-encoding in connection string"},
+      {"postgres://u:p%0Ax@h/d", "invalid percent-encoding in connection string"},
+      {"postgres://u:p@h/d?application_name=a%7Fb", "invalid percent-encoding in connection string"},
   };
   for (const auto& c : cases) {
     auto t = parse_connection_string(c.url);
@@ -55,6 +57,41 @@ TEST(ConnectionString, RejectsWhatNeonRejects) {
     EXPECT_EQ(t.fail().http_status, 400);
     EXPECT_NE(t.fail().body.find(std::string("\"message\":\"") + c.message + "\""), std::string::npos)
         << c.url << " -> " << t.fail().body;
+  }
+}
+
+TEST(ConnectionString, RefusesControlCharactersAnywhere) {
+  using namespace std::string_literals;
+  for (const std::string& url : {"postgres://u:\0@h/d"s, "postgres://u\0:p@h/d"s, "postgres://u:p@h/d\0"s,
+                                 "postgres://u:p@h\0/d"s, "postgres://u:p@h/d?application_name=\x01"s,
+                                 "postgres://u:p\x1f@h/d"s, "postgres://u:p@h/d\x7f"s, "\0postgres://u:p@h/d"s}) {
+    auto t = parse_connection_string(url);
+    ASSERT_FALSE(t.ok()) << url;
+    EXPECT_EQ(t.fail().http_status, 400);
+    EXPECT_NE(t.fail().body.find("control character in connection string"), std::string::npos) << t.fail().body;
+  }
+}
+
+TEST(ConnectionString, RefusesFieldsPostgresWouldCutShort) {
+  const std::string name63(63, 'n');
+  EXPECT_TRUE(parse_connection_string("postgres://" + name63 + ":p@h/" + name63).ok());
+  const struct {
+    std::string url;
+    const char* message;
+  } cases[] = {
+      {"postgres://" + name63 + "x:p@h/d", "username in connection string is longer than 63 bytes"},
+      {"postgres://u:p@h/" + name63 + "x", "database name in connection string is longer than 63 bytes"},
+      {"postgres://u:p@h/d?application_name=" + std::string(60000, 'a'),
+       "application_name in connection string is longer than 1024 bytes"},
+      {"postgres://u:" + std::string(1025, 'p') + "@h/d", "password in connection string is longer than 1024 bytes"},
+      {"postgres://u:p@" + std::string(254, 'h') + "/d", "hostname in connection string is longer than 253 bytes"},
+      {"postgres://u:p@h/d?options=" + std::string(4097, 'o'), "options in connection string is longer than 4096 bytes"},
+  };
+  for (const auto& c : cases) {
+    auto t = parse_connection_string(c.url);
+    ASSERT_FALSE(t.ok()) << c.message;
+    EXPECT_EQ(t.fail().http_status, 400);
+    EXPECT_NE(t.fail().body.find(c.message), std::string::npos) << t.fail().body;
   }
 }
 

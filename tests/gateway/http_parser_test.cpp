@@ -79,6 +79,12 @@ TEST(HttpParser, Failures) {
       {"POST / HTTP/1.1\r\nContent-Length: x\r\n\r\n", 400},
       {"POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n", 400},
       {"POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n", 501},
+      {"POST / HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n", 501},
+      {"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: identity\r\n\r\n", 501},
+      {"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n", 501},
+      {"POST / HTTP/1.1\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 400},
+      {"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\nContent-Length: 0\r\n\r\n0\r\n\r\n", 400},
+      {"POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 1 \r\nContent-Length: 2\r\n\r\n", 400},
       {"POST / HTTP/1.1\r\nContent-Length: 1000\r\n\r\n", 413},
       {"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", 400},
   };
@@ -89,6 +95,19 @@ TEST(HttpParser, Failures) {
     EXPECT_EQ(p.error_status(), c.status) << c.input;
     EXPECT_FALSE(p.request().keep_alive);
   }
+  using namespace std::string_view_literals;
+  for (std::string_view head : {"GET / HTTP/1.1\r\nX: a\0b\r\n\r\n"sv, "GET / HTTP/1.1\r\nX: a\x01\r\n\r\n"sv,
+                                "GET / HTTP/1.1\r\nX: a\x7f\r\n\r\n"sv, "GET / HTTP/1.1\r\nX: a\rb\r\n\r\n"sv,
+                                "GET / HTTP/1.1\r\nX\0: a\r\n\r\n"sv, "GET / HTTP/1.1\r\n folded: a\r\n\r\n"sv,
+                                "GET /a\0b HTTP/1.1\r\n\r\n"sv, "G\x01T / HTTP/1.1\r\n\r\n"sv}) {
+    http_parser p(10);
+    p.feed(head);
+    ASSERT_EQ(p.status(), http_parser::state::failed) << head;
+    EXPECT_EQ(p.error_status(), 400) << head;
+  }
+  http_parser tab_and_utf8(10);
+  tab_and_utf8.feed("GET / HTTP/1.1\r\nX: a\tb \xc3\xa9\r\n\r\n");
+  EXPECT_EQ(tab_and_utf8.status(), http_parser::state::complete);
   http_parser huge(10);
   huge.feed("GET / HTTP/1.1\r\nX: " + std::string(70000, 'a'));
   EXPECT_EQ(huge.error_status(), 431);

@@ -57,6 +57,38 @@ TEST(Request, RejectsMalformedBodies) {
   }
 }
 
+std::string nested(std::string_view open, std::string_view inner, std::string_view close, size_t depth) {
+  std::string s;
+  for (size_t i = 0; i < depth; ++i) s += open;
+  s += inner;
+  for (size_t i = 0; i < depth; ++i) s += close;
+  return s;
+}
+
+TEST(Request, ArrayParametersUpToPostgresSixDimensions) {
+  auto r = parse_sql_request(R"({"query":"q","params":[)" + nested("[", "1", "]", 6) + "]}");
+  ASSERT_TRUE(r.ok()) << r.fail().body;
+  EXPECT_EQ(*r.value().queries[0].params[0], "{{{{{{1}}}}}}");
+  auto deeper = parse_sql_request(R"({"query":"q","params":[)" + nested("[", "1", "]", 7) + "]}");
+  ASSERT_FALSE(deeper.ok());
+  EXPECT_EQ(deeper.fail().http_status, 400);
+  EXPECT_NE(deeper.fail().body.find("more than 6 dimensions"), std::string::npos) << deeper.fail().body;
+}
+
+TEST(Request, HundredThousandLevelsDeepAreRefusedWithoutRecursion) {
+  constexpr size_t depth = 100000;
+  for (const std::string& body :
+       {R"({"query":"select $1","params":[)" + nested("[", "", "]", depth) + "]}",
+        R"({"query":"select $1","params":[[)" + nested("{\"a\":", "1", "}", depth) + "]]}",
+        R"({"query":"select $1","params":[)" + nested("{\"a\":", "1", "}", depth) + "]}",
+        R"({"query":"select $1","ignored":)" + nested("[", "", "]", depth) + "}",
+        R"({"queries":[{"query":"select $1","params":[)" + nested("[", "", "]", depth) + "]}]}"}) {
+    auto r = parse_sql_request(body);
+    if (!r.ok()) EXPECT_EQ(r.fail().http_status, 400) << r.fail().body;
+  }
+  EXPECT_FALSE(parse_sql_request(R"({"query":"select $1","params":[)" + nested("[", "", "]", depth) + "]}").ok());
+}
+
 TEST(Request, RejectsNulAsPostgresWould) {
   auto r = parse_sql_request(R"({"query":"SELECT $1","params":["a\u0000b"]})");
   ASSERT_FALSE(r.ok());

@@ -39,6 +39,13 @@ TEST(TypedValue, Arrays) {
   EXPECT_EQ(typed(1007, "{1,"), R"("{1,")");  // not an array literal: kept whole
 }
 
+TEST(TypedValue, ArraysDeeperThanPostgresWritesStayText) {
+  EXPECT_EQ(typed(1007, "{{{{{{1}}}}}}"), "[[[[[[1]]]]]]");
+  EXPECT_EQ(typed(1007, "{{{{{{{1}}}}}}}"), R"("{{{{{{{1}}}}}}}")");
+  const std::string deep = std::string(100000, '{') + std::string(100000, '}');
+  EXPECT_EQ(typed(1007, deep), "\"" + deep + "\"");
+}
+
 TEST(ResultJson, CommandIsTheTagsFirstWord) {
   EXPECT_EQ(command_of("INSERT 0 5"), "INSERT");
   EXPECT_EQ(command_of("CREATE TABLE"), "CREATE");

@@ -331,8 +331,8 @@ describe("HTTP", () => {
     assert.deepEqual((await response.json()).rows, [{ a: "1" }]);
   });
 
-  test("queries sharing a connection stay independent: errors and oversized results hit only their own", async () => {
-    // With --pool-size 2, forty concurrent requests share connections in pipeline mode.
+  test("queries taking turns on a connection stay independent: errors and oversized results hit only their own", async () => {
+    // With --pool-size 2, forty concurrent requests wait for the same two connections.
     const outcomes = await Promise.allSettled(
       Array.from({ length: 40 }, (_, i) => {
         if (i % 10 === 3) return sql`SELECT 1/0 AS boom`;
