@@ -95,6 +95,22 @@ export class Database {
   }
 
   /**
+   * Interactive transactions cannot exist here: neither D1 nor Neon's HTTP endpoint keeps a
+   * transaction open between requests. Always a rejected SluiceError (unsupported_feature)
+   * naming what replaces it.
+   */
+  transaction() {
+    return Promise.reject(
+      new SluiceError(
+        "unsupported_feature",
+        "db.transaction(): D1 and Neon's HTTP endpoint run no interactive transactions; " +
+          "use db.batch([...]) (one atomic round trip) or one statement that does it all " +
+          "(a data-modifying CTE, insert ... select, upsert)",
+      ),
+    );
+  }
+
+  /**
    * Runs builders in one atomic round trip; resolves to their results, in order. If one
    * statement fails, none has any effect.
    * @param {QueryBuilder[]} builders

@@ -8,6 +8,7 @@ import { Core } from "../../bindings/loader.js";
 import { aggregateScenarios } from "./query/aggregate-scenarios.js";
 import { argumentScenarios } from "./query/arguments-scenarios.js";
 import { joinScenarios } from "./query/join-scenarios.js";
+import { preparedScenarios } from "./query/prepared-scenarios.js";
 import { sqlScenarios } from "./query/sql-scenarios.js";
 import { posts, users } from "../../worker/app/schema.js";
 import {
@@ -416,4 +417,5 @@ export function dbScenarios(backend) {
   aggregateScenarios(() => db, seed, backend.dialect);
   sqlScenarios(() => db, seed);
   joinScenarios(() => db, seed);
+  preparedScenarios(() => db, seed);
 }

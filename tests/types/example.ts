@@ -181,6 +181,15 @@ check<Equal<typeof fullJoined, { title: string | null; name: string | null }[]>>
 const crossed = await db.select({ title: posts.title, name: users.name }).from(posts).crossJoin(users);
 check<Equal<typeof crossed, { title: string; name: string }[]>>();
 
+// Prepared statements: compiled once, placeholders filled per run.
+const byId = db.select().from(users).where(eq(users.id, sql.placeholder("id"))).limit(sql.placeholder("n")).prepare("byId");
+const prepared = await byId.execute({ id: 1, n: 1 });
+check<Equal<typeof prepared, User[]>>();
+expectType<Uint8Array>(await byId.bytes({ id: 1, n: 1 }));
+db.select().from(users).where(inArray(users.id, sql.placeholder("ids"))).$dynamic().prepare();
+// No interactive transactions over HTTP: transaction() always rejects.
+check<Equal<ReturnType<typeof db.transaction>, Promise<never>>>();
+
 // Every builder also has bytes() and toSQL().
 const body = await db.select().from(users).bytes();
 check<Equal<typeof body, Uint8Array>>();

@@ -8,6 +8,7 @@ import { SluiceError } from "../errors.js";
 import { describeColumn, isColumn } from "../schema/column.js";
 import { isTable } from "../schema/table-meta.js";
 import { Order } from "./ordering.js";
+import { Placeholder } from "./placeholder.js";
 import { Expression } from "./spec-context.js";
 
 /**
@@ -31,7 +32,7 @@ export function nonValueKind(value) {
     case "symbol":
       return "a symbol";
   }
-  if (value === null || Array.isArray(value) || value instanceof Date) return undefined;
+  if (value === null || Array.isArray(value) || value instanceof Date || value instanceof Placeholder) return undefined;
   if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return undefined;
   if (isTable(value)) return "a table";
   if (value instanceof Order) return "an asc()/desc() ordering";
@@ -118,11 +119,11 @@ export function checkOrderTerms(terms, where) {
 }
 
 /**
- * Checks a row count for limit/offset: a whole number from 0 to 2^53-1.
+ * Checks a row count for limit/offset: a whole number from 0 to 2^53-1, or a placeholder.
  * @param {unknown} value
  * @param {string} where
  */
 export function checkCount(value, where) {
-  if (Number.isSafeInteger(value) && value >= 0) return value;
+  if ((Number.isSafeInteger(value) && value >= 0) || value instanceof Placeholder) return value;
   throw refuse(where, "a whole number of rows (0 or more)", value);
 }

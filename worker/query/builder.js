@@ -8,6 +8,7 @@
 import { SluiceError } from "../errors.js";
 import { execute, toSQL } from "../runtime/execute.js";
 import { isColumn } from "../schema/column.js";
+import { PreparedQuery } from "./prepared.js";
 import { Expression, SpecContext, columnRef } from "./spec-context.js";
 
 export class QueryBuilder {
@@ -44,6 +45,21 @@ export class QueryBuilder {
    */
   toSQL() {
     return toSQL(this.db, this);
+  }
+
+  /**
+   * The statement compiled once, for `execute({ ... })` with values for its
+   * `sql.placeholder()`s.
+   * @param {string} [name] names the statement in errors
+   * @returns {PreparedQuery}
+   */
+  prepare(name) {
+    return new PreparedQuery(this, name);
+  }
+
+  /** drizzle's marker for builders composed in functions: the builder itself. */
+  $dynamic() {
+    return this;
   }
 
   /**

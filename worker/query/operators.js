@@ -10,6 +10,7 @@
 import { SluiceError } from "../errors.js";
 import { isColumn } from "../schema/column.js";
 import { checkCondition, checkOperand } from "./arguments.js";
+import { Placeholder } from "./placeholder.js";
 import { Expression } from "./spec-context.js";
 
 class Comparison extends Expression {
@@ -31,11 +32,15 @@ class Comparison extends Expression {
 class Membership extends Expression {
   constructor(op, left, list) {
     super();
-    if (!Array.isArray(list)) throw new SluiceError("invalid_value", `${op} needs an array of values`);
     this.op = op;
     this.left = checkOperand(left, `${op}() argument 1`);
     // Postgres types the array from a column on the left; anything else is written as a list.
     this.asOneValue = isColumn(this.left);
+    if (list instanceof Placeholder && this.asOneValue) {
+      this.list = list;
+      return;
+    }
+    if (!Array.isArray(list)) throw new SluiceError("invalid_value", `${op} needs an array of values`);
     for (let i = 0; i < list.length; i++) {
       const item = checkOperand(list[i], `${op}() list item ${i + 1}`, left);
       if (isColumn(item) || item instanceof Expression) this.asOneValue = false;

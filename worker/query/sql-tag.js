@@ -15,6 +15,7 @@ import { SluiceError } from "../errors.js";
 import { isColumn } from "../schema/column.js";
 import { isTable } from "../schema/table-meta.js";
 import { nonValueKind } from "./arguments.js";
+import { Placeholder } from "./placeholder.js";
 import { Expression, columnRef, tableKey } from "./spec-context.js";
 
 class Raw {
@@ -113,6 +114,15 @@ sql.raw = (text) => new SQL(["", ""], [new Raw(String(text))]);
 sql.identifier = (name) => {
   if (typeof name !== "string" || name === "") throw new SluiceError("invalid_value", "sql.identifier() needs a name");
   return new SQL(["", ""], [new Identifier(name)]);
+};
+
+/**
+ * A value left open in a prepared statement: `prepared.execute({ [name]: value })` fills it.
+ * @param {string} name
+ */
+sql.placeholder = (name) => {
+  if (typeof name !== "string" || name === "") throw new SluiceError("invalid_value", "sql.placeholder() needs a name");
+  return new Placeholder(name);
 };
 
 /** A fragment with no text, for building fragments conditionally. */

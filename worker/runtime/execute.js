@@ -3,7 +3,8 @@
  * The hot path of every query: write the spec text, find its compiled form (one Map
  * lookup), encode the parameters, make one driver call, decode once.
  */
-import { DatabaseError } from "../errors.js";
+import { DatabaseError, SluiceError } from "../errors.js";
+import { Placeholder } from "../query/placeholder.js";
 import { SpecContext } from "../query/spec-context.js";
 import { compiled, pin, unpin } from "./compile-cache.js";
 import { finish, finishRaw } from "./decode.js";
@@ -17,11 +18,29 @@ import { encodeParams } from "./params.js";
  */
 export function prepare(db, builder) {
   const ctx = new SpecContext();
-  const entry = compiled(db.schema.id, builder.writeSpec(ctx), db.dialect);
+  const specText = builder.writeSpec(ctx);
+  for (const value of ctx.values) {
+    if (value instanceof Placeholder) {
+      throw new SluiceError("invalid_value", `placeholder "${value.name}" has no value: run it with .prepare().execute({ ... })`, {
+        path: [value.name],
+      });
+    }
+  }
+  return bind(db, specText, ctx.values, ctx.sources);
+}
+
+/**
+ * Finds (or compiles) the shape `specText` and binds `values`; the entry comes back pinned.
+ * @param {string} specText
+ * @param {unknown[]} values
+ * @param {unknown[]} sources
+ */
+export function bind(db, specText, values, sources) {
+  const entry = compiled(db.schema.id, specText, db.dialect);
   const statements = new Array(entry.statements.length);
   for (let i = 0; i < statements.length; i++) {
     const s = entry.statements[i];
-    statements[i] = { sql: s.sql, params: encodeParams(s, ctx.values, ctx.sources), returns: s.returns };
+    statements[i] = { sql: s.sql, params: encodeParams(s, values, sources), returns: s.returns };
   }
   // Nothing can evict the entry before this line: only a compile evicts.
   pin(entry);
@@ -42,7 +61,15 @@ function result(db, entry, payloads, asBytes) {
  * @param {boolean} asBytes JSON bytes instead of JS objects
  */
 export async function execute(db, builder, asBytes) {
-  const { entry, statements } = prepare(db, builder);
+  return run(db, prepare(db, builder), asBytes);
+}
+
+/**
+ * Runs a statement already bound (bind or prepare).
+ * @param {{ entry: object, statements: object[] }} bound
+ * @param {boolean} asBytes
+ */
+export async function run(db, { entry, statements }, asBytes) {
   log(db, statements);
   try {
     let payloads;

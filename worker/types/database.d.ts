@@ -57,6 +57,11 @@ export interface Database<TSchema> {
     queries: TQueries,
     options?: BatchOptions,
   ): Promise<BatchResults<TQueries>>;
+  /**
+   * Always rejects with a SluiceError (unsupported_feature): neither D1 nor Neon's HTTP
+   * endpoint keeps a transaction open between requests. Use batch() or one statement.
+   */
+  transaction(run: (tx: never) => Promise<unknown>): Promise<never>;
   /** Raw rows: the schema does not describe them, so they are not decoded. */
   execute(query: SQL): Query<Record<string, unknown>[]>;
 }

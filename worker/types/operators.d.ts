@@ -48,7 +48,15 @@ interface ColumnHolding<TData> {
 type StringColumn = ColumnHolding<string>;
 
 /** What may stand on the right of a comparison with `TColumn`: a value to bind, or another column. */
-export type Operand<TColumn extends AnyColumn> = ConfigOf<TColumn>["input"] | ColumnHolding<ConfigOf<TColumn>["data"]>;
+export type Operand<TColumn extends AnyColumn> =
+  | ConfigOf<TColumn>["input"]
+  | ColumnHolding<ConfigOf<TColumn>["data"]>
+  | Placeholder;
+
+/** A value left open in a prepared statement (`sql.placeholder("id")`), filled by `execute({ id })`. */
+export interface Placeholder<TName extends string = string> {
+  readonly name: TName;
+}
 
 export declare function eq<TColumn extends AnyColumn>(column: TColumn, value: Operand<TColumn>): Condition;
 export declare function eq<TValue>(expression: TypedExpression<TValue>, value: NonNullable<TValue> | TypedExpression<TValue>): Condition;
@@ -70,8 +78,8 @@ export declare function ilike(column: StringColumn, pattern: string): Condition;
 export declare function notIlike(column: StringColumn, pattern: string): Condition;
 
 /** An empty list is allowed: `inArray` is then false and `notInArray` true. */
-export declare function inArray<TColumn extends AnyColumn>(column: TColumn, values: readonly ConfigOf<TColumn>["input"][]): Condition;
-export declare function notInArray<TColumn extends AnyColumn>(column: TColumn, values: readonly ConfigOf<TColumn>["input"][]): Condition;
+export declare function inArray<TColumn extends AnyColumn>(column: TColumn, values: readonly ConfigOf<TColumn>["input"][] | Placeholder): Condition;
+export declare function notInArray<TColumn extends AnyColumn>(column: TColumn, values: readonly ConfigOf<TColumn>["input"][] | Placeholder): Condition;
 
 export declare function isNull(column: AnyColumn): Condition;
 export declare function isNotNull(column: AnyColumn): Condition;
@@ -94,6 +102,7 @@ export declare const sql: {
   identifier(name: string): SQL;
   empty(): SQL;
   join(items: readonly unknown[], separator?: SQL | string): SQL;
+  placeholder<TName extends string>(name: TName): Placeholder<TName>;
 };
 
 /** The operators handed to relational-query `where` callbacks: `where: (p, { eq }) => eq(p.published, true)`. */

@@ -2,7 +2,7 @@
 // resolves to its rows, so the result type is carried in `Query<TResult>`.
 import type { AnyColumn, ColumnValue, TableOfColumn } from "./columns.js";
 import type { Simplify } from "./internal.js";
-import type { Condition, OrderTerm, Sortable, TypedExpression } from "./operators.js";
+import type { Condition, OrderTerm, Placeholder, Sortable, TypedExpression } from "./operators.js";
 import type { AnyTable, ColumnOf, InferInsert, InferSelect, SchemaKey, SchemaTable, TableName, UpdateSet } from "./table.js";
 
 /** What every builder has: it is a thenable, with `bytes()` and `toSQL()` besides. */
@@ -12,6 +12,16 @@ export interface Query<TResult> extends PromiseLike<TResult> {
   /** The JSON text of the result, for an HTTP body, without building JS objects. */
   bytes(): Promise<Uint8Array>;
   toSQL(): { sql: string; params: unknown[] };
+  /** Compiled once; `execute({ ... })` fills its `sql.placeholder()`s. */
+  prepare(name?: string): Prepared<TResult>;
+  /** drizzle's marker for builders composed in functions: the builder itself. */
+  $dynamic(): this;
+}
+
+/** A prepared statement: each run only binds the placeholders' values. */
+export interface Prepared<TResult> {
+  execute(values?: Record<string, unknown>): Promise<TResult>;
+  bytes(values?: Record<string, unknown>): Promise<Uint8Array>;
 }
 
 /** The result of a write without `returning()`. */
@@ -146,8 +156,8 @@ export interface SelectQuery<
   orderBy(
     terms: (fields: Selection<TSchema, TFields, TFrom, TJoins>) => OrderTerm | readonly OrderTerm[],
   ): this;
-  limit(count: number): this;
-  offset(count: number): this;
+  limit(count: number | Placeholder): this;
+  offset(count: number | Placeholder): this;
 }
 
 /** `onConflict*` targets: a column of the inserted table, or several for a composite key. */
