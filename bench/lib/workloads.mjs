@@ -1,9 +1,9 @@
 // The benchmark workloads, the same on every backend: each one as sluice and as drizzle-orm,
 // to JS objects and to the bytes of an HTTP body. `drizzle` carries the drizzle schema and
 // insert validator written for the backend (sqlite-core or pg-core).
-import { eq as drizzleEq } from "drizzle-orm";
+import { count as drizzleCount, eq as drizzleEq, sql as drizzleSql, sum as drizzleSum } from "drizzle-orm";
 
-import { eq } from "../../worker/index.js";
+import { count, eq, sql, sum } from "../../worker/index.js";
 import * as sluiceSchema from "../../worker/app/schema.js";
 import { insertUserSchema as sluiceInsertUser } from "../../worker/app/validators.js";
 import { measure } from "./measure.mjs";
@@ -34,6 +34,24 @@ export function workloads(s, d, drizzle) {
     d.query.users.findFirst({ where: drizzleEq(drizzle.schema.users.id, 1), with: { posts: true } });
   const sluiceUser = () => s.query.users.findFirst({ where: eq(sluiceSchema.users.id, 1), with: { posts: true } });
   const toBody = async (promise) => encoder.encode(JSON.stringify(await promise));
+  const drizzleReport = () =>
+    d
+      .select({ authorId: drizzle.schema.posts.authorId, posts: drizzleCount(), idSum: drizzleSum(drizzle.schema.posts.id) })
+      .from(drizzle.schema.posts)
+      .groupBy(drizzle.schema.posts.authorId)
+      .orderBy(drizzle.schema.posts.authorId);
+  const sluiceReport = () =>
+    s
+      .select({ authorId: sluiceSchema.posts.authorId, posts: count(), idSum: sum(sluiceSchema.posts.id) })
+      .from(sluiceSchema.posts)
+      .groupBy(sluiceSchema.posts.authorId)
+      .orderBy(sluiceSchema.posts.authorId);
+  // Prepared once, run with a new id each time: a rotation of PREPARED_IDS per library, so
+  // both libraries ask for the same ids in the same order, and every one is recorded.
+  const drizzlePrepared = d.select().from(drizzle.schema.users).where(drizzleEq(drizzle.schema.users.id, drizzleSql.placeholder("id"))).prepare("w8");
+  const sluicePrepared = s.select().from(sluiceSchema.users).where(eq(sluiceSchema.users.id, sql.placeholder("id"))).prepare("w8");
+  const turns = { drizzle: 0, sluice: 0 };
+  const nextId = (library) => PREPARED_IDS[turns[library]++ % PREPARED_IDS.length];
   return [
     {
       name: "W1 list 50 users",
@@ -66,8 +84,25 @@ export function workloads(s, d, drizzle) {
       drizzleBytes: () => toBody(d.select().from(drizzle.schema.users).limit(1000)),
       sluiceBytes: () => s.select().from(sluiceSchema.users).limit(1000).bytes(),
     },
+    {
+      name: "W6 group-by report, count + sum",
+      drizzle: drizzleReport,
+      sluice: sluiceReport,
+      drizzleBytes: () => toBody(drizzleReport()),
+      sluiceBytes: () => sluiceReport().bytes(),
+    },
+    {
+      name: "W8 prepared, new id each run",
+      runsToRecord: PREPARED_IDS.length,
+      drizzle: () => drizzlePrepared.execute({ id: nextId("drizzle") }),
+      sluice: () => sluicePrepared.execute({ id: nextId("sluice") }),
+      drizzleBytes: () => toBody(drizzlePrepared.execute({ id: nextId("drizzle") })),
+      sluiceBytes: () => sluicePrepared.bytes({ id: nextId("sluice") }),
+    },
   ];
 }
+
+const PREPARED_IDS = [2, 3, 5, 7];
 
 /**
  * Runs every workload once per variant against a real database so a recorder sees each
@@ -77,8 +112,10 @@ export function workloads(s, d, drizzle) {
 export async function recordWorkloads(list, removeNewUser) {
   for (const w of list) {
     for (const run of [w.drizzle, w.drizzleBytes, w.sluice, w.sluiceBytes]) {
-      await run();
-      await removeNewUser();
+      for (let i = 0; i < (w.runsToRecord ?? 1); i++) {
+        await run();
+        await removeNewUser();
+      }
     }
   }
 }
