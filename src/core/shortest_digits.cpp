@@ -27,6 +27,31 @@ class big {
     return *this;
   }
 
+  // *this -= factor * other; requires the result to be >= 0.
+  void subtract_multiple(const big& other, uint32_t factor) noexcept {
+    uint64_t carry = 0;
+    int64_t borrow = 0;
+    for (int i = 0; i < size_; ++i) {
+      const uint64_t product = static_cast<uint64_t>(other.at(i)) * factor + carry;
+      carry = product >> 32;
+      const int64_t diff = static_cast<int64_t>(limbs_[i]) - static_cast<uint32_t>(product) - borrow;
+      limbs_[i] = static_cast<uint32_t>(diff);
+      borrow = diff < 0 ? 1 : 0;
+    }
+    while (size_ > 0 && limbs_[size_ - 1] == 0) --size_;
+  }
+
+  // A lower bound of *this / divisor (exact or one or two below) from the leading limbs,
+  // for *this < 10 * divisor and a divisor of at least two limbs.
+  [[nodiscard]] uint32_t quotient_estimate(const big& divisor) const noexcept {
+    const int n = divisor.size_;
+    const uint64_t top = (static_cast<uint64_t>(divisor.limbs_[n - 1]) << 32) | divisor.limbs_[n - 2];
+    const unsigned __int128 numerator = (static_cast<unsigned __int128>(at(n)) << 64) |
+                                        (static_cast<unsigned __int128>(at(n - 1)) << 32) | at(n - 2);
+    return static_cast<uint32_t>(numerator / (static_cast<unsigned __int128>(top) + 1));
+  }
+
+  [[nodiscard]] int size() const noexcept { return size_; }
   [[nodiscard]] bool fits_u64() const noexcept { return size_ <= 2; }
   [[nodiscard]] uint64_t u64() const noexcept {
     return (static_cast<uint64_t>(at(1)) << 32) | at(0);
@@ -121,6 +146,11 @@ int quotient_digit(big& r, const big& s) noexcept {
     return static_cast<int>(numerator / denominator);
   }
   int d = 0;
+  if (s.size() >= 2) {
+    const uint32_t estimate = r.quotient_estimate(s);
+    r.subtract_multiple(s, estimate);
+    d = static_cast<int>(estimate);
+  }
   while (compare(r, s) >= 0) {
     r.subtract(s);
     ++d;
