@@ -9,6 +9,7 @@ export const STATUS_INVALID = 2;
 
 export const INPUT_ROWS = 0;
 export const INPUT_NEON = 1;
+export const INPUT_FINAL_JSON = 2;
 
 // The module is standalone (no Emscripten glue). Its imports are process hooks: an empty
 // environment (simdjson asks for an optional override variable) and stubs for calls a core

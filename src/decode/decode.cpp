@@ -5,6 +5,7 @@
 #include "decode/context.h"
 #include "decode/json_copy.h"
 #include "decode/neon_flat.h"
+#include "decode/final_json.h"
 #include "decode/row_walker.h"
 #include "simdjson.h"
 
@@ -115,7 +116,7 @@ bool write_result(const plan& p, input_format format, od::document& doc, decode_
 status decode_into(const plan& p, input_format format, std::string_view padded_input,
                    json_writer& out) noexcept {
   out.clear();
-  if (format != input_format::rows && format != input_format::neon)
+  if (format != input_format::rows && format != input_format::neon && format != input_format::final_json)
     return make_error(error_code::invalid_value, "unknown input format");
   if (p.shape == result_shape::none) {
     out.null();
@@ -124,6 +125,7 @@ status decode_into(const plan& p, input_format format, std::string_view padded_i
   // The parsers and their buffers are a cache: decoding is the per-request hot path.
   static decode_context ctx;
   out.reserve(padded_input.size() + padded_input.size() / 2 + 64);
+  if (format == input_format::final_json) return write_final_json(p, padded_input, ctx, out);
   if (format == input_format::neon && decode_neon_flat(p, padded_input, ctx, out)) return ok_status();
   out.clear();
   od::document doc;

@@ -15,6 +15,9 @@ namespace sluice::decode {
 enum class input_format : uint8_t {
   rows = 0,  // a JSON array of row arrays: D1's aggregated JSON cell, or JSON.stringify(raw())
   neon = 1,  // a Neon HTTP response body in array mode with raw text values
+  // SQLite's final JSON of a plan with reals (a read's one text cell, or its rows' objects
+  // joined into an array), written as JSON.stringify would (decode/final_json.h)
+  final_json = 2,
 };
 
 // Decodes `padded_input` (followed by at least simdjson::SIMDJSON_PADDING readable bytes) into

@@ -30,6 +30,24 @@ void collect_timestamp_keys(const std::vector<decode::field>& fields,
   }
 }
 
+bool has_real_cells(const std::vector<decode::field>& fields) noexcept {
+  for (const auto& f : fields) {
+    if (f.kind == decode::field_kind::scalar ? f.type == decode::value_type::real
+                                             : has_real_cells(f.children))
+      return true;
+  }
+  return false;
+}
+
+// SQLite's final JSON carries reals in an exact form of its own that the module turns into
+// JS's spelling (docs/internals.md §2); a final JSON without reals passes through untouched.
+bool needs_respelling(const compiled& c) noexcept {
+  const bool final_json = std::any_of(c.statements.begin(), c.statements.end(), [](const statement& s) {
+    return s.returns == returns_kind::json || s.returns == returns_kind::json_rows;
+  });
+  return final_json && has_real_cells(c.plan.fields);
+}
+
 }  // namespace
 
 std::string_view param_type_name(param_type t) noexcept {
@@ -73,6 +91,10 @@ std::string compiled_to_json(const compiled& c, uint32_t plan_id) noexcept {
   collect_timestamp_keys(c.plan.fields, keys);
   for (auto k : keys) w.string(k);
   w.end_array();
+  if (needs_respelling(c)) {
+    w.key("respell");
+    w.boolean(true);
+  }
   w.key("statements");
   w.begin_array();
   for (const auto& s : c.statements) {

@@ -15,6 +15,26 @@ namespace {
 using schema::column_type;
 using schema::default_kind;
 
+#define SLUICE_P256 " * 4611686018427387904 * 4611686018427387904 * 4611686018427387904 * 4611686018427387904 * 256"
+#define SLUICE_D256 " / 4611686018427387904 / 4611686018427387904 / 4611686018427387904 / 4611686018427387904 / 256"
+#define SLUICE_SCALED(scale, n) "json_array(json(printf('%!.17g', {}" scale ")), " n ")"
+
+// See json_value_template: `{}` is the cell; 2^256 is spelled as products of exact integers.
+constexpr std::string_view real_template =
+    "case when {} = cast({} as integer) and abs({}) <= 9007199254740992 then cast({} as integer) "
+    "when abs({}) between 1e-70 and 1e95 then json(printf('%!.17g', {})) "
+    "when abs({}) > 1e249 then " SLUICE_SCALED(SLUICE_D256 SLUICE_D256 SLUICE_D256, "3") " "
+    "when abs({}) > 1e172 then " SLUICE_SCALED(SLUICE_D256 SLUICE_D256, "2") " "
+    "when abs({}) > 1e95 then " SLUICE_SCALED(SLUICE_D256, "1") " "
+    "when abs({}) > 1e-147 then " SLUICE_SCALED(SLUICE_P256, "-1") " "
+    "when abs({}) > 1e-224 then " SLUICE_SCALED(SLUICE_P256 SLUICE_P256, "-2") " "
+    "when abs({}) > 1e-301 then " SLUICE_SCALED(SLUICE_P256 SLUICE_P256 SLUICE_P256, "-3") " "
+    "when {} is not null then " SLUICE_SCALED(SLUICE_P256 SLUICE_P256 SLUICE_P256 SLUICE_P256, "-4") " end";
+
+#undef SLUICE_SCALED
+#undef SLUICE_D256
+#undef SLUICE_P256
+
 class sqlite final : public dialect {
  public:
   const capabilities& caps() const noexcept override { return caps_; }
@@ -48,8 +68,14 @@ class sqlite final : public dialect {
       case value_type::bigint:
         return "case when {} between -9007199254740991 and 9007199254740991 then {} "
                "else cast({} as text) end";
-      // SQLite writes a whole real as `100.0`, JS as `100`.
-      case value_type::real: return "iif({} = cast({} as integer), cast({} as integer), {})";
+      // SQLite's JSON writer keeps 15 significant digits, which loses most doubles, and its
+      // printf('%!.17g') is exact only for magnitudes from about 1e-80 to 1e110 (beyond, a
+      // third of the doubles come out an ulp off). So a whole real within ±2^53 is its
+      // integer (JS's spelling; -0.0 becomes 0), one between 1e-70 and 1e95 its 17 digits
+      // (which always read back as the same double), and any other [17 digits of x / 2^(256 n),
+      // n]: scaling by a power of two is exact, and the module's final_json decoder puts the
+      // two back together and spells every real as JS does (the answer says "respell").
+      case value_type::real: return real_template;
       case value_type::numeric: return "cast({} as text)";
       // json() gives the text the JSON subtype, so json_object embeds true/false, not a string;
       // null (absent, or an unknown condition) stays null.

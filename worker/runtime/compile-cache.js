@@ -62,6 +62,8 @@ function evictOldest() {
  * @property {boolean} finalJson the statement returns the caller's final JSON text (no decode)
  * @property {boolean} jsonRows every statement returns its rows' final JSON objects (no decode)
  * @property {boolean} objects a raw statement: the driver's row objects are the result
+ * @property {boolean} respell that final JSON holds reals in SQLite's exact form of them:
+ *   one `sluice_decode` writes the caller's JSON from it
  * @property {CompiledStatement[]} statements
  * @property {number} users statements running with this entry now
  * @property {boolean} evicted out of the cache: its plan goes when `users` reaches 0
@@ -97,6 +99,7 @@ function compile(schemaId, specText, dialect) {
     finalJson: out.statements.length === 1 && out.statements[0].returns === "json",
     jsonRows: out.statements.length > 0 && out.statements.every((s) => s.returns === "json_rows"),
     objects: out.statements.length === 1 && out.statements[0].returns === "objects",
+    respell: out.respell === true,
     statements: out.statements.map(({ sql, params, returns }) => ({
       sql,
       returns,

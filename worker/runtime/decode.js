@@ -3,9 +3,10 @@
  * Turns what a driver returned into the caller's result: the final JSON text the database
  * built (SQLite reads), the final JSON objects of its returned rows joined into an array
  * (SQLite writes), or one `sluice_decode` per payload; then either the JSON bytes as they
- * are, or one JSON.parse (with Date revival).
+ * are, or one JSON.parse (with Date revival). SQLite's final JSON of a plan with reals
+ * carries them in an exact form of its own, which one `sluice_decode` turns into JS's.
  */
-import { STATUS_OK } from "../../bindings/loader.js";
+import { INPUT_FINAL_JSON, STATUS_OK } from "../../bindings/loader.js";
 import { coreError } from "../errors.js";
 import { sharedCore } from "./core.js";
 import { parseWithDates } from "./parse-with-dates.js";
@@ -34,8 +35,11 @@ export function finish(entry, format, payloads, asBytes) {
   }
   if (entry.finalJson || entry.jsonRows) {
     const text = entry.finalJson ? payloads[0] : joinObjects(payloads);
-    if (asBytes) return encoder.encode(text);
-    return parse(entry, text);
+    if (entry.respell) {
+      const out = decodeOne(entry, INPUT_FINAL_JSON, text, asBytes);
+      return asBytes ? out : parse(entry, out);
+    }
+    return asBytes ? encoder.encode(text) : parse(entry, text);
   }
   if (payloads.length === 1) {
     const out = decodeOne(entry, format, payloads[0], asBytes);
