@@ -110,10 +110,14 @@ bool write_result(const plan& p, input_format format, od::document& doc, decode_
   return true;
 }
 
-}  // namespace
+// The parsers and their buffers are a cache: decoding is the per-request hot path.
+decode_context& shared_context() noexcept {
+  static decode_context ctx;
+  return ctx;
+}
 
-status decode_into(const plan& p, input_format format, std::string_view padded_input,
-                   json_writer& out) noexcept {
+status decode_with(const plan& p, input_format format, std::string_view padded_input,
+                   json_writer& out, bool try_flat_scan) noexcept {
   out.clear();
   if (format != input_format::rows && format != input_format::neon)
     return make_error(error_code::invalid_value, "unknown input format");
@@ -121,10 +125,10 @@ status decode_into(const plan& p, input_format format, std::string_view padded_i
     out.null();
     return ok_status();
   }
-  // The parsers and their buffers are a cache: decoding is the per-request hot path.
-  static decode_context ctx;
+  decode_context& ctx = shared_context();
   out.reserve(padded_input.size() + padded_input.size() / 2 + 64);
-  if (format == input_format::neon && decode_neon_flat(p, padded_input, ctx, out)) return ok_status();
+  if (try_flat_scan && format == input_format::neon && decode_neon_flat(p, padded_input, ctx, out))
+    return ok_status();
   out.clear();
   od::document doc;
   if (auto e = ctx.parser(0)
@@ -134,6 +138,18 @@ status decode_into(const plan& p, input_format format, std::string_view padded_i
     return json_error(e);
   if (!write_result(p, format, doc, ctx, out)) return ctx.take_failure();
   return ok_status();
+}
+
+}  // namespace
+
+status decode_into(const plan& p, input_format format, std::string_view padded_input,
+                   json_writer& out) noexcept {
+  return decode_with(p, format, padded_input, out, true);
+}
+
+status decode_general_into(const plan& p, input_format format, std::string_view padded_input,
+                           json_writer& out) noexcept {
+  return decode_with(p, format, padded_input, out, false);
 }
 
 result<std::string> decode(const plan& p, input_format format, std::string_view padded_input) noexcept {
