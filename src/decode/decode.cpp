@@ -110,12 +110,6 @@ bool write_result(const plan& p, input_format format, od::document& doc, decode_
   return true;
 }
 
-// The parsers and their buffers are a cache: decoding is the per-request hot path.
-decode_context& shared_context() noexcept {
-  static decode_context ctx;
-  return ctx;
-}
-
 status decode_with(const plan& p, input_format format, std::string_view padded_input,
                    json_writer& out, bool try_flat_scan) noexcept {
   out.clear();
@@ -125,7 +119,8 @@ status decode_with(const plan& p, input_format format, std::string_view padded_i
     out.null();
     return ok_status();
   }
-  decode_context& ctx = shared_context();
+  // The parsers and their buffers are a cache: decoding is the per-request hot path.
+  static decode_context ctx;
   out.reserve(padded_input.size() + padded_input.size() / 2 + 64);
   if (try_flat_scan && format == input_format::neon && decode_neon_flat(p, padded_input, ctx, out))
     return ok_status();
