@@ -45,6 +45,13 @@ export class Core {
   constructor(module) {
     const instance = new WebAssembly.Instance(module, wasiImports(module, () => this.#x.memory));
     this.#x = instance.exports;
+    // Only the stack-checked test build (CMakeLists.txt) has these: it checks every stack
+    // pointer move against limits that must be in place before anything runs.
+    const x = this.#x;
+    if (x.__set_stack_limits) {
+      x.emscripten_stack_init();
+      x.__set_stack_limits(x.emscripten_stack_get_base(), x.emscripten_stack_get_end());
+    }
     this.#x._initialize?.();
   }
 

@@ -10,8 +10,11 @@
 namespace sluice::dom {
 namespace {
 
-// Deep enough for any real document, shallow enough for a 256 KiB WASM stack.
-constexpr int max_depth = 256;
+// The readers of these documents (the spec compiler above all) recurse once per level, so this
+// bound is what keeps them inside the WebAssembly module's stack; CMakeLists.txt sets that
+// stack's size and records the arithmetic. The parser itself keeps its open containers in a
+// vector, so no input depth can exhaust the stack here.
+constexpr size_t max_depth = 128;
 
 class reader {
  public:
@@ -21,71 +24,86 @@ class reader {
   status document() noexcept {
     skip_space();
     if (at_end()) return fail("no JSON found");
-    SLUICE_CHECK(value({}, 0));
+    SLUICE_CHECK(values());
     skip_space();
     if (!at_end()) return fail("unexpected content after the JSON value");
     return ok_status();
   }
 
  private:
-  status value(std::string_view key, int depth) noexcept {
-    if (depth > max_depth) return fail("JSON nested too deeply");
-    const size_t at = nodes_.size();
-    nodes_.push_back(node{});
-    nodes_[at].key = key;
-    if (at_end()) return fail("unexpected end of JSON");
+  // One value and everything inside it, each node pushed in pre-order. `open` holds the node
+  // index of every container whose closing bracket is still ahead.
+  status values() noexcept {
+    std::vector<size_t> open;
+    std::string_view key;
+    for (;;) {
+      const size_t at = nodes_.size();
+      nodes_.push_back(node{});
+      nodes_[at].key = key;
+      if (at_end()) return fail("unexpected end of JSON");
+      const char c = text_[pos_];
+      if (c == '{' || c == '[') {
+        if (open.size() == max_depth) return fail("JSON nested too deeply");
+        nodes_[at].kind = c == '{' ? json_kind::object : json_kind::array;
+        open.push_back(at);
+        ++pos_;
+        skip_space();
+        if (!take(c == '{' ? '}' : ']')) {
+          SLUICE_TRY(first_key, member_start(nodes_[at].kind));
+          key = first_key;
+          continue;
+        }
+        open.pop_back();
+      } else {
+        SLUICE_CHECK(scalar(at));
+      }
+      // A value is complete: close every container that ends here, then start the next member.
+      for (;;) {
+        if (open.empty()) return ok_status();
+        const size_t container = open.back();
+        const json_kind kind = nodes_[container].kind;
+        nodes_[container].size = static_cast<uint32_t>(nodes_.size() - container);
+        skip_space();
+        if (take(',')) {
+          skip_space();
+          SLUICE_TRY(next_key, member_start(kind));
+          key = next_key;
+          break;
+        }
+        if (kind == json_kind::object ? !take('}') : !take(']'))
+          return fail(kind == json_kind::object ? "expected ',' or '}'" : "expected ',' or ']'");
+        open.pop_back();
+      }
+    }
+  }
+
+  // In an object, reads `"name" :` and returns the name; in an array, there is none.
+  result<std::string_view> member_start(json_kind container) noexcept {
+    if (container == json_kind::array) return std::string_view{};
+    if (at_end() || text_[pos_] != '"') return fail("expected a member name");
+    SLUICE_TRY(key, string());
+    skip_space();
+    if (!take(':')) return fail("expected ':'");
+    skip_space();
+    return key;
+  }
+
+  status scalar(size_t at) noexcept {
     switch (text_[pos_]) {
-      case '{': SLUICE_CHECK(object(at, depth)); break;
-      case '[': SLUICE_CHECK(array(at, depth)); break;
       case '"': {
         SLUICE_TRY(text, string());
         nodes_[at].kind = json_kind::string;
         nodes_[at].text = text;
-        break;
+        return ok_status();
       }
       case 't':
         SLUICE_CHECK(literal("true", json_kind::boolean, at));
         nodes_[at].boolean = true;
-        break;
-      case 'f': SLUICE_CHECK(literal("false", json_kind::boolean, at)); break;
-      case 'n': SLUICE_CHECK(literal("null", json_kind::null, at)); break;
-      default: SLUICE_CHECK(number(at));
+        return ok_status();
+      case 'f': return literal("false", json_kind::boolean, at);
+      case 'n': return literal("null", json_kind::null, at);
+      default: return number(at);
     }
-    nodes_[at].size = static_cast<uint32_t>(nodes_.size() - at);
-    return ok_status();
-  }
-
-  status object(size_t at, int depth) noexcept {
-    nodes_[at].kind = json_kind::object;
-    ++pos_;
-    skip_space();
-    if (take('}')) return ok_status();
-    do {
-      skip_space();
-      if (at_end() || text_[pos_] != '"') return fail("expected a member name");
-      SLUICE_TRY(key, string());
-      skip_space();
-      if (!take(':')) return fail("expected ':'");
-      skip_space();
-      SLUICE_CHECK(value(key, depth + 1));
-      skip_space();
-    } while (take(','));
-    if (!take('}')) return fail("expected ',' or '}'");
-    return ok_status();
-  }
-
-  status array(size_t at, int depth) noexcept {
-    nodes_[at].kind = json_kind::array;
-    ++pos_;
-    skip_space();
-    if (take(']')) return ok_status();
-    do {
-      skip_space();
-      SLUICE_CHECK(value({}, depth + 1));
-      skip_space();
-    } while (take(','));
-    if (!take(']')) return fail("expected ',' or ']'");
-    return ok_status();
   }
 
   // The content of the string token at pos_: a view of the text when it has no escapes.

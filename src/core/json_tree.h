@@ -119,7 +119,8 @@ class document {
   document& operator=(const document&) = delete;
 
   // The grammar of RFC 8259 over UTF-8 text; strings must stay UTF-8 once unescaped (no lone
-  // surrogate escapes). Errors: invalid_json (naming the byte offset), also past 256 levels.
+  // surrogate escapes). Errors: invalid_json (naming the byte offset), also past 128 levels of
+  // arrays and objects.
   [[nodiscard]] result<element> parse(std::string_view text) noexcept;
 
  private:

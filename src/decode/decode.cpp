@@ -111,10 +111,8 @@ bool write_result(const plan& p, input_format format, od::document& doc, decode_
   return true;
 }
 
-}  // namespace
-
-status decode_into(const plan& p, input_format format, std::string_view padded_input,
-                   json_writer& out) noexcept {
+status decode_with(const plan& p, input_format format, std::string_view padded_input,
+                   json_writer& out, bool try_flat_scan) noexcept {
   out.clear();
   if (format != input_format::rows && format != input_format::neon && format != input_format::final_json)
     return make_error(error_code::invalid_value, "unknown input format");
@@ -126,7 +124,8 @@ status decode_into(const plan& p, input_format format, std::string_view padded_i
   static decode_context ctx;
   out.reserve(padded_input.size() + padded_input.size() / 2 + 64);
   if (format == input_format::final_json) return write_final_json(p, padded_input, ctx, out);
-  if (format == input_format::neon && decode_neon_flat(p, padded_input, ctx, out)) return ok_status();
+  if (try_flat_scan && format == input_format::neon && decode_neon_flat(p, padded_input, ctx, out))
+    return ok_status();
   out.clear();
   od::document doc;
   if (auto e = ctx.parser(0)
@@ -136,6 +135,18 @@ status decode_into(const plan& p, input_format format, std::string_view padded_i
     return json_error(e);
   if (!write_result(p, format, doc, ctx, out)) return ctx.take_failure();
   return ok_status();
+}
+
+}  // namespace
+
+status decode_into(const plan& p, input_format format, std::string_view padded_input,
+                   json_writer& out) noexcept {
+  return decode_with(p, format, padded_input, out, true);
+}
+
+status decode_general_into(const plan& p, input_format format, std::string_view padded_input,
+                           json_writer& out) noexcept {
+  return decode_with(p, format, padded_input, out, false);
 }
 
 result<std::string> decode(const plan& p, input_format format, std::string_view padded_input) noexcept {

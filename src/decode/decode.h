@@ -32,4 +32,9 @@ enum class input_format : uint8_t {
 [[nodiscard]] status decode_into(const plan& p, input_format format, std::string_view padded_input,
                                  json_writer& out) noexcept;
 
+// decode_into without the Neon fast scan: the general decoder alone, which every answer the
+// scan accepts must decode to the same bytes (the scan's tests hold it to that).
+[[nodiscard]] status decode_general_into(const plan& p, input_format format,
+                                         std::string_view padded_input, json_writer& out) noexcept;
+
 }  // namespace sluice::decode

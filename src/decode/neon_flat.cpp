@@ -14,6 +14,10 @@ namespace {
 // Deeper nesting in the members it skips is left to the general decoder.
 constexpr int max_skip_depth = 64;
 
+constexpr bool is_hex_digit(char c) noexcept {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+}
+
 bool is_flat(const plan& p) noexcept {
   if (p.shape != result_shape::rows && p.shape != result_shape::first) return false;
   for (const field& f : p.fields)
@@ -57,8 +61,7 @@ class scanner {
       if (at_ == end_ || static_cast<unsigned char>(*at_) < 0x20) return false;
       if (*at_ == '"') break;
       escaped = true;
-      if (end_ - at_ < 2) return false;
-      at_ += 2;
+      if (!escape()) return false;
     }
     ++at_;
     token = std::string_view(start, static_cast<size_t>(at_ - start));
@@ -84,6 +87,24 @@ class scanner {
  private:
   void skip_space() noexcept {
     while (at_ != end_ && (*at_ == ' ' || *at_ == '\n' || *at_ == '\r' || *at_ == '\t')) ++at_;
+  }
+
+  // The escape at the backslash under the cursor, as RFC 8259 spells them: a `\` before
+  // anything else is malformed, which the general decoder refuses too.
+  bool escape() noexcept {
+    if (end_ - at_ < 2) return false;
+    switch (at_[1]) {
+      case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+        at_ += 2;
+        return true;
+      case 'u':
+        if (end_ - at_ < 6) return false;
+        for (int i = 2; i < 6; ++i)
+          if (!is_hex_digit(at_[i])) return false;
+        at_ += 6;
+        return true;
+      default: return false;
+    }
   }
 
   bool word(std::string_view w) noexcept {

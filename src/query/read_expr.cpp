@@ -7,6 +7,10 @@
 namespace sluice::query {
 namespace {
 
+// Reading and compiling an operator recurse into its operands: this bound keeps the deepest
+// spec within the WebAssembly module's stack (CMakeLists.txt records the arithmetic).
+constexpr size_t max_expression_depth = 32;
+
 enum class op_shape : uint8_t { compare, in_list, null_check, negation, range, logical };
 
 struct op_info {
@@ -101,6 +105,11 @@ result<std::optional<expr_id>> read_logical(const expr_reader& r, dom::object o,
   if (args.empty()) return std::optional<expr_id>{};
   if (args.size() == 1) return std::optional<expr_id>{args[0]};
   return std::optional<expr_id>{r.pool.add(logical{op.logic, std::move(args)})};
+}
+
+// Past max_expression_depth: each operator, aggregate or raw SQL is one level deeper.
+error too_deep(const json_path& path) noexcept {
+  return invalid_at("expressions nested more than " + std::to_string(max_expression_depth) + " deep", path);
 }
 
 result<expr_id> read_aggregate(const expr_reader& r, dom::object o, std::string_view name,
@@ -311,20 +320,23 @@ result<std::optional<expr_id>> read_condition(const expr_reader& r, dom::element
     SLUICE_TRY(p, read_param(e, path));
     return optional_id{r.pool.add(p)};
   }
+  // Raw SQL, aggregates and operators read their operands through here again.
+  if (r.depth == max_expression_depth) return too_deep(path);
+  const expr_reader deeper{r.catalog, r.pool, r.scope, r.depth + 1};
   if (dom::member(o, "sql")) {
-    SLUICE_TRY(id, read_raw(r, o, path));
+    SLUICE_TRY(id, read_raw(deeper, o, path));
     return optional_id{id};
   }
   if (auto agg = dom::member(o, "agg")) {
     const auto fn = agg->get_string();
     if (!fn) return invalid_at("must be a string", child(path, "agg"));
-    SLUICE_TRY(id, read_aggregate(r, o, *fn, path));
+    SLUICE_TRY(id, read_aggregate(deeper, o, *fn, path));
     return optional_id{id};
   }
   auto op = dom::member(o, "op");
   auto name = op ? op->get_string() : std::nullopt;
   if (!name) return invalid_at("an expression needs \"col\", \"param\", \"op\", \"agg\" or \"sql\"", path);
-  return read_operator(r, o, *name, path);
+  return read_operator(deeper, o, *name, path);
 }
 
 result<expr_id> read_operand(const expr_reader& r, dom::element e, const json_path& path) noexcept {

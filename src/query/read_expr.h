@@ -30,6 +30,7 @@ struct expr_reader {
   const schema::catalog& catalog;
   expr_pool& pool;
   std::vector<const schema::table*> scope;
+  size_t depth = 0;  // operators around the expression being read
 };
 
 // A condition; an empty and/or (or a `not` of one) yields no condition at all.

@@ -28,7 +28,7 @@ struct slot {
 
 struct request_body {
   std::vector<slot> slots;                     // one per column rule
-  std::vector<std::string_view> unknown_keys;  // first-appearance order, each once
+  std::vector<std::string_view> unknown_keys;  // strict mode: first-appearance order, each once
 };
 
 // Errors: invalid_json.

@@ -13,6 +13,9 @@ namespace {
 using op = regex::op;
 
 constexpr uint32_t max_repeat = 1000;
+// Parsing, emitting and freeing the tree each recurse once per group level: this bound keeps
+// them within the WebAssembly module's stack (CMakeLists.txt records the arithmetic).
+constexpr size_t max_group_depth = 64;
 constexpr uint32_t max_code_point = 0x10FFFF;
 
 void add_range(regex::char_set& set, uint32_t lo, uint32_t hi) noexcept { set.ranges.emplace_back(lo, hi); }
@@ -180,6 +183,14 @@ class parser {
   }
 
   node group() noexcept {
+    if (group_depth_ == max_group_depth) return fail("groups nested too deeply");
+    ++group_depth_;
+    node inner = group_body();
+    --group_depth_;
+    return inner;
+  }
+
+  node group_body() noexcept {
     if (peek() == '?') {
       if (peek(1) == ':') {
         pos_ += 2;
@@ -348,6 +359,7 @@ class parser {
 
   std::vector<uint32_t> cps_;
   size_t pos_ = 0;
+  size_t group_depth_ = 0;
   bool unicode_;
   std::vector<regex::char_set> sets_;
   std::optional<error> failure_;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/dom.h"
+#include "stack_support.h"
 
 namespace sluice::dom {
 namespace {
@@ -96,14 +97,42 @@ TEST(JsonTree, AnErrorNamesTheByteAtFault) {
   EXPECT_EQ(root.err().message, "unexpected character at byte 8");
 }
 
-TEST(JsonTree, DeepNestingIsRefusedNotRecursedInto) {
+TEST(JsonTree, DocumentsStopAt128Levels) {
   document doc;
-  const std::string deep = std::string(300, '[') + std::string(300, ']');
-  auto root = parse(doc, deep);
-  ASSERT_FALSE(root.ok());
-  EXPECT_EQ(root.err().code, error_code::invalid_json);
-  const std::string fine = std::string(200, '[') + std::string(200, ']');
-  EXPECT_TRUE(parse(doc, fine).ok());
+  EXPECT_TRUE(parse(doc, testing::nested("[", 128, "", "]")).ok());
+  EXPECT_TRUE(parse(doc, testing::nested(R"({"a":)", 127, "[]", "}")).ok());
+  auto deeper = parse(doc, testing::nested("[", 129, "", "]"));
+  ASSERT_FALSE(deeper.ok());
+  EXPECT_EQ(deeper.err().message, "JSON nested too deeply at byte 128");
+}
+
+// The parser keeps its open containers on the heap: 100 000 levels on the module's stack.
+TEST(JsonTree, HundredThousandLevelsAreRefusedWithinTheModulesStack) {
+  for (const std::string& deep :
+       {testing::nested("[", 100000, "", "]"), testing::nested(R"({"a":)", 100000, "1", "}"),
+        testing::nested("[", 100000, "", "")}) {
+    const size_t used = testing::stack_used([&] {
+      document doc;
+      auto root = parse(doc, deep);
+      ASSERT_FALSE(root.ok());
+      EXPECT_EQ(root.err().code, error_code::invalid_json);
+      EXPECT_EQ(root.err().message, "JSON nested too deeply at byte " +
+                                        std::to_string(deep[0] == '[' ? 128 : 5 * 128));
+    });
+    EXPECT_GT(used, 0u);
+    EXPECT_LT(used, 16u * 1024);
+  }
+}
+
+TEST(JsonTree, NestedMembersKeepTheirSubtreeSizes) {
+  document doc;
+  auto root = parse(doc, R"({"a":[[],{"b":[1,2]},3],"c":{}})");
+  ASSERT_TRUE(root.ok());
+  const auto o = root.value().get_object();
+  ASSERT_TRUE(o);
+  std::string keys;
+  for (auto [key, value] : *o) keys += std::string(key) + ":" + to_json(value) + ";";
+  EXPECT_EQ(keys, R"(a:[[],{"b":[1,2]},3];c:{};)");
 }
 
 TEST(JsonTree, ToJsonWritesCompactText) {
