@@ -73,7 +73,7 @@ export class SelectQuery extends QueryBuilder {
     const key = tableKey(table);
     this.joins.push({ type, key, table });
     const where = `${type}Join() on`;
-    const condition = typeof on === "function" ? checkCondition(on(this.selection()), `${where} callback's result`, false) : on;
+    const condition = typeof on === "function" ? checkCondition(on(this.#selection()), `${where} callback's result`, false) : on;
     this.joins.at(-1).on = checkCondition(condition, where, false);
     return this;
   }
@@ -82,7 +82,7 @@ export class SelectQuery extends QueryBuilder {
    * What callbacks receive, as in drizzle: the projection, or without one the table's columns,
    * or once something is joined one entry per table under its schema key.
    */
-  selection() {
+  #selection() {
     if (this.fields !== undefined) return this.fields;
     if (this.table === undefined) throw new SluiceError("invalid_value", "select() needs .from(table) first");
     if (this.joins.length === 0) return this.table;
@@ -98,7 +98,7 @@ export class SelectQuery extends QueryBuilder {
   where(condition) {
     this.condition =
       typeof condition === "function"
-        ? checkCondition(condition(this.selection()), "where() callback's result")
+        ? checkCondition(condition(this.#selection()), "where() callback's result")
         : checkCondition(condition, "where()");
     return this;
   }
@@ -110,7 +110,7 @@ export class SelectQuery extends QueryBuilder {
   groupBy(...items) {
     const list =
       items.length === 1 && typeof items[0] === "function"
-        ? [items[0](this.selection())].flat()
+        ? [items[0](this.#selection())].flat()
         : items.length === 1 && Array.isArray(items[0]) ? items[0] : items;
     this.grouping = list.map((item, i) => checkExpression(item, `groupBy() item ${i + 1}`));
     return this;
@@ -123,7 +123,7 @@ export class SelectQuery extends QueryBuilder {
   having(condition) {
     this.groupCondition =
       typeof condition === "function"
-        ? checkCondition(condition(this.selection()), "having() callback's result")
+        ? checkCondition(condition(this.#selection()), "having() callback's result")
         : checkCondition(condition, "having()");
     return this;
   }
@@ -134,7 +134,7 @@ export class SelectQuery extends QueryBuilder {
    */
   orderBy(...items) {
     if (items.length === 1 && typeof items[0] === "function") {
-      this.order = checkOrderTerms(items[0](this.selection()), "orderBy() callback's result");
+      this.order = checkOrderTerms(items[0](this.#selection()), "orderBy() callback's result");
     } else {
       this.order = checkOrderTerms(items.length === 1 && Array.isArray(items[0]) ? items[0] : items, "orderBy()");
     }
