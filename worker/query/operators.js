@@ -35,7 +35,9 @@ class Membership extends Expression {
     this.op = op;
     this.left = checkOperand(left, `${op}() argument 1`);
     // Postgres types the array from a column on the left; anything else is written as a list.
-    this.asOneValue = isColumn(this.left);
+    // So is a list for a real column: SQLite reads json_each's numbers with its own parser,
+    // which misses the exact double for some values, where a bound double is exact.
+    this.asOneValue = isColumn(this.left) && this.left.type !== "real";
     if (list instanceof Placeholder && this.asOneValue) {
       this.list = list;
       return;

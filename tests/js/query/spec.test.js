@@ -17,7 +17,10 @@ import {
   not,
   notInArray,
   or,
+  real,
+  serial,
   sql,
+  table,
 } from "../../../worker/index.js";
 import { recordingDriver } from "../helpers.js";
 
@@ -104,6 +107,10 @@ describe("select spec", () => {
     const long = specOf(db.select().from(users).where(inArray(users.id, Array.from({ length: 500 }, (_, i) => i))));
     assert.equal(short.spec, long.spec);
     const id = col("users", "id");
+    const reals = table("readings", { id: serial("id").primaryKey(), value: real("value") });
+    const realDb = createDb({ schema: { reals }, driver: recordingDriver() });
+    const realSpec = specOf(realDb.select().from(reals).where(inArray(reals.value, [0.1, 0.2]))).spec;
+    assert.match(realSpec, /"right":\[\{"param":0\},\{"param":1\}\]/, "real lists are bound item by item");
     const mixed = specOf(db.select().from(users).where(inArray(users.id, [users.id, 2])));
     assert.equal(mixed.spec, `${head}"kind":"select","table":"users","where":{"op":"inArray","left":${id},"right":[${id},${P(0)}]}}`);
   });
