@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 apt_packages=(g++ cmake make pkg-config emscripten libgtest-dev libsqlite3-dev sqlite3
-  postgresql libpq-dev libcpp-httplib-dev)
+  postgresql libpq-dev libcpp-httplib-dev clang libclang-rt-dev)
 command -v node >/dev/null || apt_packages+=(nodejs npm)
 
 missing=()
