@@ -1,0 +1,87 @@
+// Runs every case of cases/ through drizzle-orm and through sluice on one dialect's database
+// and compares the answers as JSON. A read case compares the two results; a write case runs
+// each library's write on a fresh seed and compares what it returned (when it returned rows)
+// and then every table's contents. Cases for features still being built are listed as skipped,
+// each with the feature it waits for.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+
+import * as drizzleOrm from "drizzle-orm";
+import * as drizzlePg from "drizzle-orm/pg-core";
+import * as drizzleSqlite from "drizzle-orm/sqlite-core";
+
+import * as sluiceOps from "../../../worker/index.js";
+import * as sluiceSchema from "./schema-sluice.js";
+import { CASES, PENDING } from "./cases/index.js";
+
+const DRIZZLE_OPS = { sqlite: { ...drizzleSqlite, ...drizzleOrm }, postgres: { ...drizzlePg, ...drizzleOrm } };
+
+// Dates become ISO strings and undefined members vanish, as in an HTTP answer.
+const asJson = (value) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+
+const sortedByJson = (rows) => rows.map((row) => [JSON.stringify(row), row]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+
+function comparable(kase, value) {
+  const json = asJson(value);
+  return kase.unordered && Array.isArray(json) ? sortedByJson(json) : json;
+}
+
+// A write's answer is compared when it is rows (`returning`); the libraries' summaries of a
+// write without it (D1's meta, Neon's result object, sluice's { rowsAffected }) differ by design.
+const writeAnswer = (kase, value) => (Array.isArray(value) ? comparable(kase, value) : "no rows returned");
+
+/**
+ * @param {"sqlite" | "postgres"} dialect
+ * @param {() => Promise<object>} start startSqlite or startPostgres from databases.js
+ */
+export function differentialSuite(dialect, start) {
+  let env;
+  let dirty = false;
+  const sides = () => ({
+    drizzle: (kase) => kase.query(env.drizzle, env.drizzleSchema, DRIZZLE_OPS[env.dialect], env.dialect),
+    sluice: (kase) => kase.query(env.sluice, sluiceSchema, sluiceOps, env.dialect),
+  });
+
+  async function fresh() {
+    if (dirty) await env.reset();
+    dirty = false;
+  }
+
+  async function answer(kase, side) {
+    await fresh();
+    if (!kase.write) return comparable(kase, await side(kase));
+    dirty = true;
+    const returned = writeAnswer(kase, await side(kase));
+    return { returned, tables: asJson(await env.snapshot()) };
+  }
+
+  async function check(kase) {
+    const { drizzle, sluice } = sides();
+    const wrong = kase.drizzleWrong?.[env.dialect];
+    if (wrong === undefined) {
+      const expected = await answer(kase, drizzle);
+      assert.deepStrictEqual(await answer(kase, sluice), expected);
+      return;
+    }
+    // Drizzle's own answer is wrong here: sluice must give the reference's, and drizzle must
+    // still be wrong (fail or differ), or the exception is stale.
+    const expected = await answer({ ...kase, query: wrong.reference }, drizzle);
+    assert.deepStrictEqual(await answer(kase, sluice), expected);
+    const drizzleAnswer = await answer(kase, drizzle).catch((error) => `throws: ${error.message}`);
+    assert.notDeepStrictEqual(drizzleAnswer, expected, `drizzle is right now (${wrong.why}): remove the exception`);
+  }
+
+  const applies = (kase, dialect) => kase.dialects === undefined || kase.dialects.includes(dialect);
+
+  describe(`differential (${dialect})`, () => {
+    before(async () => {
+      env = await start();
+    });
+    after(() => env?.stop());
+
+    for (const kase of CASES.filter((c) => applies(c, dialect))) test(kase.name, () => check(kase));
+    for (const kase of PENDING.filter((c) => applies(c, dialect))) {
+      test(kase.name, { skip: `waits for ${kase.waitsFor}` }, () => check(kase));
+    }
+  });
+}
