@@ -19,7 +19,11 @@ export const desc = (expr) => new Order(checkExpression(expr, "desc() argument")
 /** The ordering helpers handed to relational `orderBy` callbacks. */
 export const orderings = { asc, desc };
 
-/** `[{"expr":E,"dir":"asc|desc"},...]` for one order item or a list of them. */
+/**
+ * `[{"expr":E,"dir":"asc|desc"},...]` for one order item or a list of them. A bare item has no
+ * direction, as in drizzle: the database's default is ascending, and a sql`` fragment may
+ * carry its own (`sql\`count(*) desc nulls last\``).
+ */
 export function writeOrder(ctx, items) {
   const list = Array.isArray(items) ? items : [items];
   let out = "";
@@ -27,7 +31,7 @@ export function writeOrder(ctx, items) {
     const item = list[i];
     const ordered = item instanceof Order;
     const expr = ctx.operand(ordered ? item.expr : item);
-    out += `${i ? "," : ""}{"expr":${expr},"dir":"${ordered ? item.dir : "asc"}"}`;
+    out += `${i ? "," : ""}{"expr":${expr}${ordered ? `,"dir":"${item.dir}"` : ""}}`;
   }
   return `[${out}]`;
 }

@@ -14,6 +14,10 @@ import * as sluiceOps from "../../../worker/index.js";
 import * as sluiceSchema from "./schema-sluice.js";
 import { CASES, PENDING } from "./cases/index.js";
 
+// Independent reads in flight together: each library's client spends most of a query waiting
+// on the database's process.
+const READS_AT_ONCE = 8;
+
 const DRIZZLE_OPS = { sqlite: { ...drizzleSqlite, ...drizzleOrm }, postgres: { ...drizzlePg, ...drizzleOrm } };
 
 // Dates become ISO strings and undefined members vanish, as in an HTTP answer.
@@ -42,14 +46,11 @@ export function differentialSuite(dialect, start) {
     sluice: (kase) => kase.query(env.sluice, sluiceSchema, sluiceOps, env.dialect),
   });
 
-  async function fresh() {
-    if (dirty) await env.reset();
-    dirty = false;
-  }
-
+  // Reads share the seed and run side by side; a write has the databases to itself and leaves
+  // them dirty, so the next write starts from a fresh seed.
   async function answer(kase, side) {
-    await fresh();
     if (!kase.write) return comparable(kase, await side(kase));
+    if (dirty) await env.reset();
     dirty = true;
     const returned = writeAnswer(kase, await side(kase));
     return { returned, tables: asJson(await env.snapshot()) };
@@ -59,16 +60,28 @@ export function differentialSuite(dialect, start) {
     const { drizzle, sluice } = sides();
     const wrong = kase.drizzleWrong?.[env.dialect];
     if (wrong === undefined) {
-      const expected = await answer(kase, drizzle);
-      assert.deepStrictEqual(await answer(kase, sluice), expected);
+      const [expected, actual] = await both(kase, () => answer(kase, drizzle), () => answer(kase, sluice));
+      assert.deepStrictEqual(actual, expected);
       return;
     }
     // Drizzle's own answer is wrong here: sluice must give the reference's, and drizzle must
     // still be wrong (fail or differ), or the exception is stale.
-    const expected = await answer({ ...kase, query: wrong.reference }, drizzle);
-    assert.deepStrictEqual(await answer(kase, sluice), expected);
-    const drizzleAnswer = await answer(kase, drizzle).catch((error) => `throws: ${error.message}`);
+    const [expected, actual, drizzleAnswer] = await both(
+      kase,
+      () => answer({ ...kase, query: wrong.reference }, drizzle),
+      () => answer(kase, sluice),
+      () => answer(kase, drizzle).catch((error) => `throws: ${error.message}`),
+    );
+    assert.deepStrictEqual(actual, expected);
     assert.notDeepStrictEqual(drizzleAnswer, expected, `drizzle is right now (${wrong.why}): remove the exception`);
+  }
+
+  // A read's answers are fetched at once; a write's one after the other.
+  async function both(kase, ...runs) {
+    if (!kase.write) return Promise.all(runs.map((run) => run()));
+    const answers = [];
+    for (const run of runs) answers.push(await run());
+    return answers;
   }
 
   const applies = (kase, dialect) => kase.dialects === undefined || kase.dialects.includes(dialect);
@@ -79,7 +92,13 @@ export function differentialSuite(dialect, start) {
     });
     after(() => env?.stop());
 
-    for (const kase of CASES.filter((c) => applies(c, dialect))) test(kase.name, () => check(kase));
+    const [reads, writes] = [false, true].map((write) => CASES.filter((c) => applies(c, dialect) && Boolean(c.write) === write));
+    describe("reads", { concurrency: READS_AT_ONCE }, () => {
+      for (const kase of reads) test(kase.name, () => check(kase));
+    });
+    describe("writes", () => {
+      for (const kase of writes) test(kase.name, () => check(kase));
+    });
     for (const kase of PENDING.filter((c) => applies(c, dialect))) {
       test(kase.name, { skip: `waits for ${kase.waitsFor}` }, () => check(kase));
     }

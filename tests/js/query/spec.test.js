@@ -97,7 +97,7 @@ describe("select spec", () => {
         `{"op":"not","arg":{"op":"isNull","arg":${col("users", "name")}}},` +
         `{"op":"between","arg":${id},"low":${P(2)},"high":${P(3)}},` +
         `{"op":"ilike","left":${col("users", "email")},"right":${P(4)}}]},` +
-        `"orderBy":[{"expr":${col("users", "name")},"dir":"asc"},{"expr":${id},"dir":"asc"}]}`,
+        `"orderBy":[{"expr":${col("users", "name")}},{"expr":${id},"dir":"asc"}]}`,
     );
     assert.deepEqual(values, [[1, 2], [], 1, 9, "%@x.org"]);
   });
