@@ -1,12 +1,11 @@
 // The two real databases the suite runs on, each holding the seed and reached by both libraries:
-// a local D1 (Miniflare's workerd) through drizzle-orm/d1 and sluice's d1 driver, and a private
+// a local D1 (Miniflare's workerd, d1-remote.js) through drizzle-orm/d1 and sluice's d1 driver, and a private
 // PostgreSQL behind sluice-gateway through drizzle-orm/neon-http and sluice's neonHttp driver.
 // reset() puts the seed back (ids restarting after it); snapshot() reads every table ordered by
 // primary key through the database's own client, the same reader for both libraries' writes.
 import { neon, neonConfig } from "@neondatabase/serverless";
 import { drizzle as drizzleD1 } from "drizzle-orm/d1";
 import { drizzle as drizzleNeon } from "drizzle-orm/neon-http";
-import { Miniflare } from "miniflare";
 
 import { applySchemaToD1, applySchemaToPostgres } from "../../../scripts/lib/schema-ddl.mjs";
 import { startClusterWithGateway } from "../../../scripts/lib/gateway.mjs";
@@ -15,6 +14,7 @@ import { neonHttp } from "../../../worker/drivers/neon-http.js";
 import { createDb } from "../../../worker/index.js";
 import * as drizzlePgSchema from "./schema-drizzle-pg.js";
 import * as drizzleSqliteSchema from "./schema-drizzle-sqlite.js";
+import { startRemoteD1 } from "./d1-remote.js";
 import * as sluiceSchema from "./schema-sluice.js";
 import { SEED, TABLE_KEYS } from "./seed.js";
 
@@ -55,8 +55,7 @@ function seedStatements(placeholder, encode) {
 const snapshotSql = (name) => `select * from "${name}" order by "id"`;
 
 export async function startSqlite() {
-  const mf = new Miniflare({ modules: true, script: "export default {}", d1Databases: ["DB"] });
-  const binding = await mf.getD1Database("DB");
+  const { binding, dispose } = await startRemoteD1();
   await applySchemaToD1(binding, sluiceSchema);
   const seed = seedStatements(() => "?", encodeSqlite).map(({ sql, params }) => binding.prepare(sql).bind(...params));
   const reset = async () => {
@@ -78,7 +77,7 @@ export async function startSqlite() {
       const results = await binding.batch(TABLE_NAMES.map((name) => binding.prepare(snapshotSql(name))));
       return Object.fromEntries(TABLE_KEYS.map((key, i) => [key, results[i].results]));
     },
-    stop: () => mf.dispose(),
+    stop: dispose,
   };
 }
 

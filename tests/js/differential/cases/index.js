@@ -6,11 +6,12 @@
 // sluice must then answer what `reference` (run through drizzle) answers.
 import { AGGREGATE_CASES } from "./aggregates.js";
 import { JOIN_CASES } from "./joins.js";
+import { RELATIONAL_CASES } from "./relational.js";
 import { SELECT_CASES } from "./select.js";
 import { SQL_CASES } from "./sql.js";
 import { WHERE_CASES } from "./where.js";
 
-export const CASES = [...SELECT_CASES, ...WHERE_CASES, ...JOIN_CASES, ...AGGREGATE_CASES, ...SQL_CASES];
+export const CASES = [...SELECT_CASES, ...WHERE_CASES, ...JOIN_CASES, ...AGGREGATE_CASES, ...SQL_CASES, ...RELATIONAL_CASES];
 
 /** Cases for features being built now; run-cases.js lists them as skipped, naming the feature. */
 export { PENDING } from "./pending.js";
