@@ -86,7 +86,8 @@ export function differentialSuite(dialect, start) {
 
   const applies = (kase, dialect) => kase.dialects === undefined || kase.dialects.includes(dialect);
 
-  describe(`differential (${dialect})`, () => {
+  // Reads, then writes, then the skipped: a write must never run beside a read.
+  describe(`differential (${dialect})`, { concurrency: 1 }, () => {
     before(async () => {
       env = await start();
     });
@@ -96,7 +97,7 @@ export function differentialSuite(dialect, start) {
     describe("reads", { concurrency: READS_AT_ONCE }, () => {
       for (const kase of reads) test(kase.name, () => check(kase));
     });
-    describe("writes", () => {
+    describe("writes", { concurrency: 1 }, () => {
       for (const kase of writes) test(kase.name, () => check(kase));
     });
     for (const kase of PENDING.filter((c) => applies(c, dialect))) {

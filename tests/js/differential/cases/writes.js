@@ -92,6 +92,22 @@ const batches = [
     query: (db, t, o) =>
       db.batch([db.query.groups.findMany({ with: { memberships: { orderBy: (m, { asc }) => [asc(m.id)] } }, orderBy: [o.asc(t.groups.id)] }), db.select({ n: o.count() }).from(t.posts)]),
   },
+  {
+    name: "batch of $count queries",
+    query: (db, t, o) => db.batch([db.$count(t.comments), db.$count(t.posts, o.eq(t.posts.published, false))]),
+    drizzleWrong: Object.fromEntries(
+      ["sqlite", "postgres"].map((dialect) => [
+        dialect,
+        {
+          why: "drizzle's $count cannot go into db.batch (it has no _prepare)",
+          reference: async (db, t, o) => {
+            const counts = await db.batch([db.select({ n: o.count() }).from(t.comments), db.select({ n: o.count() }).from(t.posts).where(o.eq(t.posts.published, false))]);
+            return counts.map(([{ n }]) => n);
+          },
+        },
+      ]),
+    ),
+  },
   write("batch: insert returning, then a select that sees it", (db, t, o) =>
     db.batch([db.insert(t.groups).values({ name: "batched" }).returning(), db.select().from(t.groups).orderBy(o.asc(t.groups.id))]),
   ),
