@@ -4,6 +4,7 @@
 // reset() puts the seed back (ids restarting after it); snapshot() reads every table ordered by
 // primary key through the database's own client, the same reader for both libraries' writes.
 import { neon, neonConfig } from "@neondatabase/serverless";
+import { getTableName } from "drizzle-orm";
 import { drizzle as drizzleD1 } from "drizzle-orm/d1";
 import { drizzle as drizzleNeon } from "drizzle-orm/neon-http";
 
@@ -18,7 +19,7 @@ import { startRemoteD1 } from "./d1-remote.js";
 import * as sluiceSchema from "./schema-sluice.js";
 import { SEED, TABLE_KEYS } from "./seed.js";
 
-const TABLE_NAMES = TABLE_KEYS.map((key) => sluiceSchema[key][Object.getOwnPropertySymbols(sluiceSchema[key])[0]].name);
+const TABLE_NAMES = TABLE_KEYS.map((key) => getTableName(drizzleSqliteSchema[key]));
 
 // A seed value as each database stores it (the storage sluice's DDL gives the column).
 function encodeSqlite(column, value) {
@@ -68,7 +69,6 @@ export async function startSqlite() {
   };
   await reset();
   return {
-    dialect: "sqlite",
     drizzle: drizzleD1(binding, { schema: drizzleSqliteSchema }),
     sluice: createDb({ schema: sluiceSchema, driver: d1(binding) }),
     drizzleSchema: drizzleSqliteSchema,
@@ -100,7 +100,6 @@ export async function startPostgres() {
       ]);
     await reset();
     return {
-      dialect: "postgres",
       drizzle: drizzleNeon(client, { schema: drizzlePgSchema }),
       sluice: createDb({ schema: sluiceSchema, driver }),
       drizzleSchema: drizzlePgSchema,

@@ -41,10 +41,8 @@ const writeAnswer = (kase, value) => (Array.isArray(value) ? comparable(kase, va
 export function differentialSuite(dialect, start) {
   let env;
   let dirty = false;
-  const sides = () => ({
-    drizzle: (kase) => kase.query(env.drizzle, env.drizzleSchema, DRIZZLE_OPS[env.dialect], env.dialect),
-    sluice: (kase) => kase.query(env.sluice, sluiceSchema, sluiceOps, env.dialect),
-  });
+  const drizzle = (kase) => kase.query(env.drizzle, env.drizzleSchema, DRIZZLE_OPS[dialect], dialect);
+  const sluice = (kase) => kase.query(env.sluice, sluiceSchema, sluiceOps, dialect);
 
   // Reads share the seed and run side by side; a write has the databases to itself and leaves
   // them dirty, so the next write starts from a fresh seed.
@@ -57,8 +55,7 @@ export function differentialSuite(dialect, start) {
   }
 
   async function check(kase) {
-    const { drizzle, sluice } = sides();
-    const wrong = kase.drizzleWrong?.[env.dialect];
+    const wrong = kase.drizzleWrong?.[dialect];
     if (wrong === undefined) {
       const [expected, actual] = await both(kase, () => answer(kase, drizzle), () => answer(kase, sluice));
       assert.deepStrictEqual(actual, expected);
@@ -84,7 +81,7 @@ export function differentialSuite(dialect, start) {
     return answers;
   }
 
-  const applies = (kase, dialect) => kase.dialects === undefined || kase.dialects.includes(dialect);
+  const applies = (kase) => kase.dialects === undefined || kase.dialects.includes(dialect);
 
   // Reads, then writes, then the skipped: a write must never run beside a read.
   describe(`differential (${dialect})`, { concurrency: 1 }, () => {
@@ -93,14 +90,14 @@ export function differentialSuite(dialect, start) {
     });
     after(() => env?.stop());
 
-    const [reads, writes] = [false, true].map((write) => CASES.filter((c) => applies(c, dialect) && Boolean(c.write) === write));
+    const [reads, writes] = [false, true].map((write) => CASES.filter((c) => applies(c) && Boolean(c.write) === write));
     describe("reads", { concurrency: READS_AT_ONCE }, () => {
       for (const kase of reads) test(kase.name, () => check(kase));
     });
     describe("writes", { concurrency: 1 }, () => {
       for (const kase of writes) test(kase.name, () => check(kase));
     });
-    for (const kase of PENDING.filter((c) => applies(c, dialect))) {
+    for (const kase of PENDING.filter(applies)) {
       test(kase.name, { skip: `waits for ${kase.waitsFor}` }, () => check(kase));
     }
   });
