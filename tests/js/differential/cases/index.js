@@ -5,6 +5,7 @@
 // and `drizzleWrong: { [dialect]: { why, reference } }` where drizzle's own answer is wrong:
 // sluice must then answer what `reference` (run through drizzle) answers.
 import { AGGREGATE_CASES } from "./aggregates.js";
+import { EDGE_CASES } from "./edges.js";
 import { JOIN_CASES } from "./joins.js";
 import { PARAMETER_LIMIT_CASES } from "./parameter-limit.js";
 import { RELATIONAL_CASES } from "./relational.js";
@@ -13,7 +14,7 @@ import { SQL_CASES } from "./sql.js";
 import { WHERE_CASES } from "./where.js";
 import { WRITE_CASES } from "./writes.js";
 
-export const CASES = [...SELECT_CASES, ...WHERE_CASES, ...JOIN_CASES, ...AGGREGATE_CASES, ...SQL_CASES, ...RELATIONAL_CASES, ...WRITE_CASES, ...PARAMETER_LIMIT_CASES];
+export const CASES = [...SELECT_CASES, ...WHERE_CASES, ...JOIN_CASES, ...AGGREGATE_CASES, ...SQL_CASES, ...RELATIONAL_CASES, ...WRITE_CASES, ...PARAMETER_LIMIT_CASES, ...EDGE_CASES];
 
 /** Cases for features being built now; run-cases.js lists them as skipped, naming the feature. */
 export { PENDING } from "./pending.js";
