@@ -96,7 +96,9 @@ export async function startPostgres() {
       driver.batch([
         none(`truncate table ${TABLE_NAMES.map((name) => `"${name}"`).join(", ")} restart identity`),
         ...seed,
-        ...TABLE_NAMES.map((name) => none(`select setval(pg_get_serial_sequence('"${name}"', 'id'), (select max("id") from "${name}"))`)),
+        ...TABLE_NAMES.map((name) =>
+          none(`select setval(pg_get_serial_sequence('"${name}"', 'id'), (select max("id") from "${name}"))`),
+        ),
       ]);
     await reset();
     return {

@@ -23,7 +23,11 @@ const DRIZZLE_OPS = { sqlite: { ...drizzleSqlite, ...drizzleOrm }, postgres: { .
 // Dates become ISO strings and undefined members vanish, as in an HTTP answer.
 const asJson = (value) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
 
-const sortedByJson = (rows) => rows.map((row) => [JSON.stringify(row), row]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+const sortedByJson = (rows) =>
+  rows
+    .map((row) => [JSON.stringify(row), row])
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, row]) => row);
 
 function comparable(kase, value) {
   const json = asJson(value);
@@ -57,7 +61,11 @@ export function differentialSuite(dialect, start) {
   async function check(kase) {
     const wrong = kase.drizzleWrong?.[dialect];
     if (wrong === undefined) {
-      const [expected, actual] = await both(kase, () => answer(kase, drizzle), () => answer(kase, sluice));
+      const [expected, actual] = await both(
+        kase,
+        () => answer(kase, drizzle),
+        () => answer(kase, sluice),
+      );
       assert.deepStrictEqual(actual, expected);
       return;
     }

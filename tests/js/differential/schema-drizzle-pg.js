@@ -1,7 +1,20 @@
 // schema-sluice.js as a drizzle-orm user writes it for Neon, with the Postgres types sluice's
 // DDL gives each column (reals are double precision).
 import { relations } from "drizzle-orm";
-import { boolean, date, doublePrecision, integer, json, numeric, pgTable, serial, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  date,
+  doublePrecision,
+  integer,
+  json,
+  numeric,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from "drizzle-orm/pg-core";
 
 export const users = pgTable(
   "users",
@@ -31,8 +44,12 @@ export const usersToGroups = pgTable(
   "users_to_groups",
   {
     id: serial("id").primaryKey(),
-    userId: integer("user_id").notNull().references(() => users.id),
-    groupId: integer("group_id").notNull().references(() => groups.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id),
     role: text("role").notNull().default("member"),
   },
   (t) => [uniqueIndex("users_to_groups_member_idx").on(t.userId, t.groupId)],
@@ -40,7 +57,9 @@ export const usersToGroups = pgTable(
 
 export const posts = pgTable("posts", {
   id: serial("id").primaryKey(),
-  authorId: integer("author_id").notNull().references(() => users.id),
+  authorId: integer("author_id")
+    .notNull()
+    .references(() => users.id),
   title: text("title").notNull(),
   body: text("body"),
   views: integer("views").notNull().default(0),
@@ -51,8 +70,12 @@ export const posts = pgTable("posts", {
 
 export const comments = pgTable("comments", {
   id: serial("id").primaryKey(),
-  postId: integer("post_id").notNull().references(() => posts.id),
-  authorId: integer("author_id").notNull().references(() => users.id),
+  postId: integer("post_id")
+    .notNull()
+    .references(() => posts.id),
+  authorId: integer("author_id")
+    .notNull()
+    .references(() => users.id),
   parentId: integer("parent_id").references(() => comments.id),
   text: text("text").notNull(),
 });

@@ -31,8 +31,12 @@ export const usersToGroups = sqliteTable(
   "users_to_groups",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    userId: integer("user_id").notNull().references(() => users.id),
-    groupId: integer("group_id").notNull().references(() => groups.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id),
     role: text("role").notNull().default("member"),
   },
   (t) => [uniqueIndex("users_to_groups_member_idx").on(t.userId, t.groupId)],
@@ -40,7 +44,9 @@ export const usersToGroups = sqliteTable(
 
 export const posts = sqliteTable("posts", {
   id: integer("id").primaryKey({ autoIncrement: true }),
-  authorId: integer("author_id").notNull().references(() => users.id),
+  authorId: integer("author_id")
+    .notNull()
+    .references(() => users.id),
   title: text("title").notNull(),
   body: text("body"),
   views: integer("views").notNull().default(0),
@@ -51,8 +57,12 @@ export const posts = sqliteTable("posts", {
 
 export const comments = sqliteTable("comments", {
   id: integer("id").primaryKey({ autoIncrement: true }),
-  postId: integer("post_id").notNull().references(() => posts.id),
-  authorId: integer("author_id").notNull().references(() => users.id),
+  postId: integer("post_id")
+    .notNull()
+    .references(() => posts.id),
+  authorId: integer("author_id")
+    .notNull()
+    .references(() => users.id),
   parentId: integer("parent_id").references(() => comments.id),
   text: text("text").notNull(),
 });

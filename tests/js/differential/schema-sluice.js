@@ -47,8 +47,12 @@ export const usersToGroups = table(
   "users_to_groups",
   {
     id: serial("id").primaryKey(),
-    userId: integer("user_id").notNull().references(() => users.id),
-    groupId: integer("group_id").notNull().references(() => groups.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id),
     role: text("role").notNull().default("member"),
   },
   (t) => ({ memberIdx: uniqueIndex("users_to_groups_member_idx").on(t.userId, t.groupId) }),
@@ -56,7 +60,9 @@ export const usersToGroups = table(
 
 export const posts = table("posts", {
   id: serial("id").primaryKey(),
-  authorId: integer("author_id").notNull().references(() => users.id),
+  authorId: integer("author_id")
+    .notNull()
+    .references(() => users.id),
   title: text("title").notNull(),
   body: text("body"),
   views: integer("views").notNull().default(0),
@@ -67,8 +73,12 @@ export const posts = table("posts", {
 
 export const comments = table("comments", {
   id: serial("id").primaryKey(),
-  postId: integer("post_id").notNull().references(() => posts.id),
-  authorId: integer("author_id").notNull().references(() => users.id),
+  postId: integer("post_id")
+    .notNull()
+    .references(() => posts.id),
+  authorId: integer("author_id")
+    .notNull()
+    .references(() => users.id),
   parentId: integer("parent_id").references(() => comments.id),
   text: text("text").notNull(),
 });

@@ -14,7 +14,17 @@ import { SQL_CASES } from "./sql.js";
 import { WHERE_CASES } from "./where.js";
 import { WRITE_CASES } from "./writes.js";
 
-export const CASES = [...SELECT_CASES, ...WHERE_CASES, ...JOIN_CASES, ...AGGREGATE_CASES, ...SQL_CASES, ...RELATIONAL_CASES, ...WRITE_CASES, ...PARAMETER_LIMIT_CASES, ...EDGE_CASES];
+export const CASES = [
+  ...SELECT_CASES,
+  ...WHERE_CASES,
+  ...JOIN_CASES,
+  ...AGGREGATE_CASES,
+  ...SQL_CASES,
+  ...RELATIONAL_CASES,
+  ...WRITE_CASES,
+  ...PARAMETER_LIMIT_CASES,
+  ...EDGE_CASES,
+];
 
 /** Cases for features being built now; run-cases.js lists them as skipped, naming the feature. */
 export { PENDING } from "./pending.js";

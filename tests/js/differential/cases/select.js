@@ -17,7 +17,10 @@ const fields = [
   ["id and name", (t) => ({ id: t.users.id, name: t.users.name })],
   ["nullable number columns", (t) => ({ id: t.users.id, age: t.users.age, score: t.users.score })],
   ["numeric and boolean", (t) => ({ id: t.users.id, balance: t.users.balance, active: t.users.isActive })],
-  ["json, date and timestamp", (t) => ({ id: t.users.id, profile: t.users.profile, birthday: t.users.birthday, at: t.users.createdAt })],
+  [
+    "json, date and timestamp",
+    (t) => ({ id: t.users.id, profile: t.users.profile, birthday: t.users.birthday, at: t.users.createdAt }),
+  ],
   ["a column twice under two keys", (t) => ({ a: t.users.id, b: t.users.id, name: t.users.name })],
   ["keys in an order unlike the table's", (t) => ({ invitedBy: t.users.invitedBy, email: t.users.email, id: t.users.id })],
 ].map(([label, pick]) => ({
@@ -57,7 +60,8 @@ const distinctOn = [
     name: "selectDistinctOn the latest post per author",
     dialects: ["postgres"],
     query: (db, t, o) =>
-      db.selectDistinctOn([t.posts.authorId], { authorId: t.posts.authorId, id: t.posts.id, title: t.posts.title })
+      db
+        .selectDistinctOn([t.posts.authorId], { authorId: t.posts.authorId, id: t.posts.id, title: t.posts.title })
         .from(t.posts)
         .orderBy(t.posts.authorId, o.desc(t.posts.createdAt), o.desc(t.posts.id)),
   },
@@ -90,11 +94,19 @@ const orderingForms = [
   },
   {
     name: "orderBy the callback form",
-    query: (db, t, o) => db.select().from(t.posts).orderBy((p) => [o.asc(p.authorId), o.desc(p.id)]),
+    query: (db, t, o) =>
+      db
+        .select()
+        .from(t.posts)
+        .orderBy((p) => [o.asc(p.authorId), o.desc(p.id)]),
   },
   {
     name: "orderBy a callback over selected fields",
-    query: (db, t, o) => db.select({ n: t.posts.views, id: t.posts.id }).from(t.posts).orderBy((f) => [o.desc(f.n), o.asc(f.id)]),
+    query: (db, t, o) =>
+      db
+        .select({ n: t.posts.views, id: t.posts.id })
+        .from(t.posts)
+        .orderBy((f) => [o.desc(f.n), o.asc(f.id)]),
   },
   {
     name: "orderBy called twice (the second replaces the first)",
@@ -113,7 +125,11 @@ const paging = [
 ].map(([limit, offset]) => ({
   name: `limit ${limit}${offset === undefined ? "" : ` offset ${offset}`}`,
   query: (db, t, o) => {
-    const q = db.select({ id: t.posts.id, title: t.posts.title }).from(t.posts).orderBy(o.desc(t.posts.views), o.asc(t.posts.id)).limit(limit);
+    const q = db
+      .select({ id: t.posts.id, title: t.posts.title })
+      .from(t.posts)
+      .orderBy(o.desc(t.posts.views), o.asc(t.posts.id))
+      .limit(limit);
     return offset === undefined ? q : q.offset(offset);
   },
 }));

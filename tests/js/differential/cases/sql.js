@@ -16,7 +16,11 @@ const fields = [
   [".as() names a fragment", (t, o) => o.sql`lower(${t.users.email})`.as("lowered")],
 ].map(([label, field]) => ({
   name: `sql field: ${label}`,
-  query: (db, t, o) => db.select({ id: t.users.id, value: field(t, o) }).from(t.users).orderBy(o.asc(t.users.id)),
+  query: (db, t, o) =>
+    db
+      .select({ id: t.users.id, value: field(t, o) })
+      .from(t.users)
+      .orderBy(o.asc(t.users.id)),
 }));
 
 const conditions = [
@@ -39,29 +43,47 @@ const conditions = [
 const elsewhere = [
   {
     name: "sql orderBy with a direction inside",
-    query: (db, t, o) => db.select({ id: t.posts.id }).from(t.posts).orderBy(o.sql`${t.posts.views} desc`, o.asc(t.posts.id)),
+    query: (db, t, o) =>
+      db
+        .select({ id: t.posts.id })
+        .from(t.posts)
+        .orderBy(o.sql`${t.posts.views} desc`, o.asc(t.posts.id)),
   },
   {
     name: "sql orderBy wrapped in desc()",
-    query: (db, t, o) => db.select({ id: t.posts.id }).from(t.posts).orderBy(o.desc(o.sql`${t.posts.views} % 7`), o.asc(t.posts.id)),
+    query: (db, t, o) =>
+      db
+        .select({ id: t.posts.id })
+        .from(t.posts)
+        .orderBy(o.desc(o.sql`${t.posts.views} % 7`), o.asc(t.posts.id)),
   },
   {
     name: "sql groupBy with the same fragment selected",
     query: (db, t, o) =>
-      db.select({ bucket: o.sql`${t.posts.views} / 10`.mapWith(Number), n: o.count() })
-        .from(t.posts).groupBy(o.sql`${t.posts.views} / 10`).orderBy(o.sql`${t.posts.views} / 10`),
+      db
+        .select({ bucket: o.sql`${t.posts.views} / 10`.mapWith(Number), n: o.count() })
+        .from(t.posts)
+        .groupBy(o.sql`${t.posts.views} / 10`)
+        .orderBy(o.sql`${t.posts.views} / 10`),
   },
   {
     name: "sql having",
     query: (db, t, o) =>
-      db.select({ authorId: t.posts.authorId, n: o.count() })
-        .from(t.posts).groupBy(t.posts.authorId).having(o.sql`count(*) >= ${2}`).orderBy(t.posts.authorId),
+      db
+        .select({ authorId: t.posts.authorId, n: o.count() })
+        .from(t.posts)
+        .groupBy(t.posts.authorId)
+        .having(o.sql`count(*) >= ${2}`)
+        .orderBy(t.posts.authorId),
   },
   {
     name: "sql field in a join",
     query: (db, t, o) =>
-      db.select({ line: o.sql`${t.users.name} || ': ' || ${t.posts.title}` })
-        .from(t.posts).innerJoin(t.users, o.eq(t.users.id, t.posts.authorId)).orderBy(o.asc(t.posts.id)),
+      db
+        .select({ line: o.sql`${t.users.name} || ': ' || ${t.posts.title}` })
+        .from(t.posts)
+        .innerJoin(t.users, o.eq(t.users.id, t.posts.authorId))
+        .orderBy(o.asc(t.posts.id)),
   },
   {
     name: "sql count mapped to a number beside aggregates",
@@ -69,7 +91,12 @@ const elsewhere = [
   },
   {
     name: "sql condition with a placeholder-like string value",
-    query: (db, t, o) => db.select({ id: t.groups.id }).from(t.groups).where(o.sql`${t.groups.name} <> ${"$1 ? :x"}`).orderBy(o.asc(t.groups.id)),
+    query: (db, t, o) =>
+      db
+        .select({ id: t.groups.id })
+        .from(t.groups)
+        .where(o.sql`${t.groups.name} <> ${"$1 ? :x"}`)
+        .orderBy(o.asc(t.groups.id)),
   },
 ];
 
@@ -78,7 +105,9 @@ const execute = [
     name: "db.execute of a select with bound values",
     // The two clients answer db.execute() in their drivers' own shapes: compare the rows.
     query: async (db, t, o) => {
-      const answer = await db.execute(o.sql`select ${t.groups.id}, ${t.groups.name} from ${t.groups} where ${t.groups.id} > ${1} order by ${t.groups.id}`);
+      const answer = await db.execute(
+        o.sql`select ${t.groups.id}, ${t.groups.name} from ${t.groups} where ${t.groups.id} > ${1} order by ${t.groups.id}`,
+      );
       return Array.isArray(answer) ? answer : (answer.rows ?? answer.results);
     },
     dialects: ["postgres"],

@@ -5,12 +5,14 @@ const at = (day, hour = 0) => new Date(Date.UTC(2026, 0, day, hour));
 
 const usersWhere = (name, condition) => ({
   name: `where ${name}`,
-  query: (db, t, o) => db.select({ id: t.users.id, name: t.users.name }).from(t.users).where(condition(t, o)).orderBy(o.asc(t.users.id)),
+  query: (db, t, o) =>
+    db.select({ id: t.users.id, name: t.users.name }).from(t.users).where(condition(t, o)).orderBy(o.asc(t.users.id)),
 });
 
 const postsWhere = (name, condition) => ({
   name: `where ${name}`,
-  query: (db, t, o) => db.select({ id: t.posts.id, title: t.posts.title }).from(t.posts).where(condition(t, o)).orderBy(o.asc(t.posts.id)),
+  query: (db, t, o) =>
+    db.select({ id: t.posts.id, title: t.posts.title }).from(t.posts).where(condition(t, o)).orderBy(o.asc(t.posts.id)),
 });
 
 // [table, column, a value it holds (with ties where the seed has them)]
@@ -52,7 +54,9 @@ const columnToColumn = [
 
 const PATTERNS = ["Ada", "ada", "A%", "%a%", "%ö%", "_d_", "%\\_%", "100%", "%", "Z%", "%é%", "李%"];
 const likes = PATTERNS.flatMap((pattern) =>
-  ["like", "notLike"].map((op) => usersWhere(`${op}(users.name, ${JSON.stringify(pattern)})`, (t, o) => o[op](t.users.name, pattern))),
+  ["like", "notLike"].map((op) =>
+    usersWhere(`${op}(users.name, ${JSON.stringify(pattern)})`, (t, o) => o[op](t.users.name, pattern)),
+  ),
 );
 const postLikes = ["%hello%", "Hello%", "%done", "under\\_score", "%ä%"].map((pattern) =>
   postsWhere(`like(posts.title, ${JSON.stringify(pattern)})`, (t, o) => o.like(t.posts.title, pattern)),
@@ -71,7 +75,11 @@ const ilikes = ILIKE_PATTERNS.flatMap((pattern) =>
       sqlite: {
         why: "SQLite has no ilike; drizzle sends it anyway (a syntax error), SQLite's like is already case-blind",
         reference: (db, t, o) =>
-          db.select({ id: t.users.id, name: t.users.name }).from(t.users).where(o[sqliteEquivalent](t.users.name, pattern)).orderBy(o.asc(t.users.id)),
+          db
+            .select({ id: t.users.id, name: t.users.name })
+            .from(t.users)
+            .where(o[sqliteEquivalent](t.users.name, pattern))
+            .orderBy(o.asc(t.users.id)),
       },
     },
   })),
@@ -126,7 +134,9 @@ const RANGES = [
 ];
 const ranges = RANGES.flatMap(([key, column, low, high]) =>
   ["between", "notBetween"].map((op) =>
-    byTable[key](`${op}(${key}.${column}, ${JSON.stringify(low)}, ${JSON.stringify(high)})`, (t, o) => o[op](t[key][column], low, high)),
+    byTable[key](`${op}(${key}.${column}, ${JSON.stringify(low)}, ${JSON.stringify(high)})`, (t, o) =>
+      o[op](t[key][column], low, high),
+    ),
   ),
 );
 
@@ -140,7 +150,10 @@ const logic = [
   ["not of or", (t, o) => o.not(o.or(o.eq(t.users.id, 1), o.eq(t.users.id, 2)))],
   ["and with undefined members", (t, o) => o.and(undefined, o.eq(t.users.id, 2), undefined)],
   ["or with one member", (t, o) => o.or(o.eq(t.users.id, 4))],
-  ["and of three mixed operators", (t, o) => o.and(o.inArray(t.users.id, [1, 2, 3, 4, 5, 6]), o.between(t.users.age, 19, 40), o.notLike(t.users.name, "Z%"))],
+  [
+    "and of three mixed operators",
+    (t, o) => o.and(o.inArray(t.users.id, [1, 2, 3, 4, 5, 6]), o.between(t.users.age, 19, 40), o.notLike(t.users.name, "Z%")),
+  ],
   ["and()", (t, o) => o.and()],
 ].map(([label, condition]) => usersWhere(label, condition));
 
@@ -152,11 +165,16 @@ const whereForms = [
   {
     name: "where callback over selected fields",
     query: (db, t, o) =>
-      db.select({ postId: t.posts.id, views: t.posts.views }).from(t.posts).where((f) => o.gt(f.views, 10)).orderBy(o.asc(t.posts.id)),
+      db
+        .select({ postId: t.posts.id, views: t.posts.views })
+        .from(t.posts)
+        .where((f) => o.gt(f.views, 10))
+        .orderBy(o.asc(t.posts.id)),
   },
   {
     name: "where on a boolean column against false",
-    query: (db, t, o) => db.select({ id: t.posts.id }).from(t.posts).where(o.eq(t.posts.published, false)).orderBy(o.asc(t.posts.id)),
+    query: (db, t, o) =>
+      db.select({ id: t.posts.id }).from(t.posts).where(o.eq(t.posts.published, false)).orderBy(o.asc(t.posts.id)),
   },
 ];
 
