@@ -18,9 +18,7 @@ export default {
     try {
       const value = body.batch
         ? await env.DB.batch(body.batch.map((s) => statement(env.DB, s)))
-        : body.exec !== undefined
-          ? await env.DB.exec(body.exec)
-          : await run(env.DB, body);
+        : await run(env.DB, body);
       return Response.json({ value: value ?? null });
     } catch (error) {
       return Response.json({ error: { message: error.message, cause: error.cause?.message } });
@@ -68,7 +66,6 @@ export async function startRemoteD1() {
   const binding = {
     prepare: (sql) => new RemoteStatement(send, sql),
     batch: (statements) => send({ batch: statements.map(({ sql, params }) => ({ sql, params })) }),
-    exec: (sql) => send({ exec: sql }),
   };
   return { binding, dispose: () => mf.dispose() };
 }
