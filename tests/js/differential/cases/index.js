@@ -5,6 +5,7 @@
 // and `drizzleWrong: { [dialect]: { why, reference } }` where drizzle's own answer is wrong:
 // sluice must then answer what `reference` (run through drizzle) answers.
 import { AGGREGATE_CASES } from "./aggregates.js";
+import { COMBINED_CASES } from "./combined.js";
 import { EDGE_CASES } from "./edges.js";
 import { JOIN_CASES } from "./joins.js";
 import { PARAMETER_LIMIT_CASES } from "./parameter-limit.js";
@@ -24,6 +25,7 @@ export const CASES = [
   ...WRITE_CASES,
   ...PARAMETER_LIMIT_CASES,
   ...EDGE_CASES,
+  ...COMBINED_CASES,
 ];
 
 /** Cases for features being built now; run-cases.js lists them as skipped, naming the feature. */
