@@ -1,7 +1,9 @@
 #include "decode/final_json.h"
 
 #include <cmath>
+#include <string>
 
+#include "core/number_format.h"
 #include "decode/json_copy.h"
 #include "decode/json_number.h"
 #include "decode/json_string.h"
@@ -67,6 +69,7 @@ class final_json_walker {
     switch (f.kind) {
       case field_kind::scalar:
         if (f.type == value_type::real) return real(value);
+        if (f.type == value_type::numeric) return numeric(value);
         if (auto s = copy_json(value, out_); !s.ok()) return ctx_.fail(s.err());
         return true;
       case field_kind::group:
@@ -84,6 +87,35 @@ class final_json_walker {
         return ctx_.fail(error_code::invalid_result, "malformed number");
       return true;
     }
+    double scaled = 0;
+    if (!scaled_real(value, type, scaled)) return false;
+    out_.number(scaled);
+    return true;
+  }
+
+  // A numeric cell: its exact text, or a real SQLite held (either form real() reads), which
+  // becomes the string String() gives in JS, as drizzle maps a driver's number.
+  bool numeric(od::value value) noexcept {
+    od::json_type type;
+    if (auto e = value.type().get(type)) return ctx_.fail_json(e);
+    if (type == od::json_type::string) {
+      if (auto s = copy_json(value, out_); !s.ok()) return ctx_.fail(s.err());
+      return true;
+    }
+    if (type == od::json_type::number) {
+      if (!write_number_as_string(out_, trim_token(value.raw_json_token())))
+        return ctx_.fail(error_code::invalid_result, "malformed number");
+      return true;
+    }
+    double scaled = 0;
+    if (!scaled_real(value, type, scaled)) return false;
+    std::string spelled;
+    append_js_number(spelled, scaled);
+    out_.string(spelled);
+    return true;
+  }
+
+  bool scaled_real(od::value value, od::json_type type, double& out) noexcept {
     // [digits, n]: digits * 2^(256 n), exact (scaling by a power of two only moves the
     // exponent, and the product is the stored double).
     od::array pair;
@@ -101,7 +133,7 @@ class final_json_walker {
     }
     const auto scaled = count == 2 ? parse_number(digits) : std::nullopt;
     if (!scaled || n < -4 || n > 4) return ctx_.fail(error_code::invalid_result, "expected a real");
-    out_.number(std::ldexp(*scaled, static_cast<int>(n * 256)));
+    out = std::ldexp(*scaled, static_cast<int>(n * 256));
     return true;
   }
 

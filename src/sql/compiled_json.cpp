@@ -30,10 +30,12 @@ void collect_timestamp_keys(const std::vector<decode::field>& fields,
   }
 }
 
+// Cells SQLite may hold as reals: real columns, and numeric ones (sum and avg included).
 bool has_real_cells(const std::vector<decode::field>& fields) noexcept {
   for (const auto& f : fields) {
-    if (f.kind == decode::field_kind::scalar ? f.type == decode::value_type::real
-                                             : has_real_cells(f.children))
+    if (f.kind == decode::field_kind::scalar
+            ? f.type == decode::value_type::real || f.type == decode::value_type::numeric
+            : has_real_cells(f.children))
       return true;
   }
   return false;

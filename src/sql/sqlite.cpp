@@ -20,17 +20,24 @@ using schema::default_kind;
 #define SLUICE_SCALED(scale, n) "json_array(json(printf('%!.17g', {}" scale ")), " n ")"
 
 // See json_value_template: `{}` is the cell; 2^256 is spelled as products of exact integers.
-constexpr std::string_view real_template =
-    "case when {} = cast({} as integer) and abs({}) <= 9007199254740992 then cast({} as integer) "
-    "when abs({}) between 1e-70 and 1e95 then json(printf('%!.17g', {})) "
-    "when abs({}) > 1e249 then " SLUICE_SCALED(SLUICE_D256 SLUICE_D256 SLUICE_D256, "3") " "
-    "when abs({}) > 1e172 then " SLUICE_SCALED(SLUICE_D256 SLUICE_D256, "2") " "
-    "when abs({}) > 1e95 then " SLUICE_SCALED(SLUICE_D256, "1") " "
-    "when abs({}) > 1e-147 then " SLUICE_SCALED(SLUICE_P256, "-1") " "
-    "when abs({}) > 1e-224 then " SLUICE_SCALED(SLUICE_P256 SLUICE_P256, "-2") " "
-    "when abs({}) > 1e-301 then " SLUICE_SCALED(SLUICE_P256 SLUICE_P256 SLUICE_P256, "-3") " "
-    "when {} is not null then " SLUICE_SCALED(SLUICE_P256 SLUICE_P256 SLUICE_P256 SLUICE_P256, "-4") " end";
+#define SLUICE_REAL_CELL \
+    "case when {} = cast({} as integer) and abs({}) <= 9007199254740992 then cast({} as integer) " \
+    "when abs({}) between 1e-70 and 1e95 then json(printf('%!.17g', {})) " \
+    "when abs({}) > 1e249 then " SLUICE_SCALED(SLUICE_D256 SLUICE_D256 SLUICE_D256, "3") " " \
+    "when abs({}) > 1e172 then " SLUICE_SCALED(SLUICE_D256 SLUICE_D256, "2") " " \
+    "when abs({}) > 1e95 then " SLUICE_SCALED(SLUICE_D256, "1") " " \
+    "when abs({}) > 1e-147 then " SLUICE_SCALED(SLUICE_P256, "-1") " " \
+    "when abs({}) > 1e-224 then " SLUICE_SCALED(SLUICE_P256 SLUICE_P256, "-2") " " \
+    "when abs({}) > 1e-301 then " SLUICE_SCALED(SLUICE_P256 SLUICE_P256 SLUICE_P256, "-3") " " \
+    "when {} is not null then " SLUICE_SCALED(SLUICE_P256 SLUICE_P256 SLUICE_P256 SLUICE_P256, "-4") " end"
 
+constexpr std::string_view real_template = SLUICE_REAL_CELL;
+// A numeric value SQLite holds as a real is spelled as the real it is, which the decoder
+// turns into a string (the digits String() gives in JS); integers and text are exact as text.
+constexpr std::string_view numeric_template =
+    "case when typeof({}) = 'real' then " SLUICE_REAL_CELL " else cast({} as text) end";
+
+#undef SLUICE_REAL_CELL
 #undef SLUICE_SCALED
 #undef SLUICE_D256
 #undef SLUICE_P256
@@ -76,7 +83,7 @@ class sqlite final : public dialect {
       // n]: scaling by a power of two is exact, and the module's final_json decoder puts the
       // two back together and spells every real as JS does (the answer says "respell").
       case value_type::real: return real_template;
-      case value_type::numeric: return "cast({} as text)";
+      case value_type::numeric: return numeric_template;
       // json() gives the text the JSON subtype, so json_object embeds true/false, not a string;
       // null (absent, or an unknown condition) stays null.
       case value_type::boolean: return "json(case {} when 1 then 'true' when 0 then 'false' end)";

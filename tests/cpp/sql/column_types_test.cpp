@@ -16,7 +16,7 @@ const std::string uuid_v4 =
 TEST(ColumnTypes, JsonColumnsAreReReadInsideSqliteRows) {
   expect_sql(R"({"kind":"select","table":"orgs"})",
              {R"(select "id", "name", "settings", "budget", "slug", "active", "created_at" from "orgs")", ""},
-             {sqlite_rows(R"('id', "id", 'name', "name", 'settings', json("settings"), 'budget', cast("budget" as text), 'slug', "slug", 'active', )" +
+             {sqlite_rows(R"('id', "id", 'name', "name", 'settings', json("settings"), 'budget', )" + sqlite_numeric(R"("budget")") + R"(, 'slug', "slug", 'active', )" +
                               sqlite_bool(R"("active")") + ", 'createdAt', " + sqlite_time(R"("created_at")"),
                           R"(from "orgs")"),
               ""},

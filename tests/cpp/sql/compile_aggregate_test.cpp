@@ -23,7 +23,9 @@ TEST(CompileAggregate, EveryAggregateWithGroupByAndHaving) {
       "orderBy":[{"expr":{"agg":"count"},"dir":"desc"}]})",
     {R"(select "author_id", count(*), count("title"), count(distinct "title"), sum("id"), sum(distinct "id"), avg("id"), min("created_at"), max("title") from "posts" where "posts"."body" is not null group by "posts"."author_id" having count(*) > $1 order by count(*) desc)",
      "0:integer"},
-    {sqlite_rows(R"('authorId', "author_id", 'posts', count(*), 'titled', count("title"), 'titles', count(distinct "title"), 'idSum', cast(sum("id") as text), 'idSumDistinct', cast(sum(distinct "id") as text), 'idAvg', cast(avg("id") as text), 'first', )" +
+    {sqlite_rows(R"('authorId', "author_id", 'posts', count(*), 'titled', count("title"), 'titles', count(distinct "title"), 'idSum', )" +
+                     sqlite_numeric(R"(sum("id"))") + ", 'idSumDistinct', " + sqlite_numeric(R"(sum(distinct "id"))") +
+                     ", 'idAvg', " + sqlite_numeric(R"(avg("id"))") + ", 'first', " +
                      sqlite_time(R"(min("created_at"))") + R"(, 'lastTitle', max("title"))",
                  R"(from "posts" where "posts"."body" is not null group by "posts"."author_id" having count(*) > ? order by count(*) desc)"),
      "0:integer"});

@@ -81,6 +81,25 @@ std::string sqlite_time(std::string_view cell) {
   return "strftime('%Y-%m-%dT%H:%M:%fZ', " + std::string(cell) + " / 1000.0, 'unixepoch')";
 }
 
+std::string sqlite_numeric(std::string_view cell) {
+  const std::string x(cell);
+  const std::string scale = " * 4611686018427387904 * 4611686018427387904 * 4611686018427387904 * 4611686018427387904 * 256";
+  const std::string unscale = " / 4611686018427387904 / 4611686018427387904 / 4611686018427387904 / 4611686018427387904 / 256";
+  auto scaled = [&](const std::string& factor, int times, const char* n) {
+    std::string by;
+    for (int i = 0; i < times; ++i) by += factor;
+    return "json_array(json(printf('%!.17g', " + x + by + ")), " + n + ")";
+  };
+  return "case when typeof(" + x + ") = 'real' then case when " + x + " = cast(" + x + " as integer) and abs(" + x +
+         ") <= 9007199254740992 then cast(" + x + " as integer) when abs(" + x +
+         ") between 1e-70 and 1e95 then json(printf('%!.17g', " + x + ")) when abs(" + x + ") > 1e249 then " +
+         scaled(unscale, 3, "3") + " when abs(" + x + ") > 1e172 then " + scaled(unscale, 2, "2") + " when abs(" + x +
+         ") > 1e95 then " + scaled(unscale, 1, "1") + " when abs(" + x + ") > 1e-147 then " + scaled(scale, 1, "-1") +
+         " when abs(" + x + ") > 1e-224 then " + scaled(scale, 2, "-2") + " when abs(" + x + ") > 1e-301 then " +
+         scaled(scale, 3, "-3") + " when " + x + " is not null then " + scaled(scale, 4, "-4") + " end else cast(" + x +
+         " as text) end";
+}
+
 std::string sqlite_users_cells() {
   return R"('id', "id", 'email', "email", 'name', "name", 'role', "role", 'isActive', )" +
          sqlite_bool(R"("is_active")") + R"(, 'createdAt', )" + sqlite_time(R"("created_at")") +

@@ -40,6 +40,8 @@ void expect_error(std::string_view spec, error_code code, const std::vector<std:
 // The SQLite cells that turn a stored boolean / epoch-ms timestamp into its final JSON.
 [[nodiscard]] std::string sqlite_bool(std::string_view cell);
 [[nodiscard]] std::string sqlite_time(std::string_view cell);
+// A numeric cell: exact text, or a real in the exact form the final-JSON decoder reads.
+[[nodiscard]] std::string sqlite_numeric(std::string_view cell);
 // The SQLite key/value cells of every users / posts column by bare name, as a select or a
 // write's returning writes them.
 [[nodiscard]] std::string sqlite_users_cells();
