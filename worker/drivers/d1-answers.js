@@ -81,8 +81,15 @@ export function batchPayloads(statements, results, sql) {
   return statements.map((statement, i) => batchPayload(statement, results[i]));
 }
 
+// A statement without rows answers none: rows where none belong are another statement's.
 function batchPayload({ returns, sql }, result) {
-  if (returns === "none") return changes(result, sql);
+  if (returns === "none") {
+    const rows = isRecord(result) ? result.results : undefined;
+    if (rows !== undefined && !(Array.isArray(rows) && rows.length === 0)) {
+      throw invalidAnswer(`rows (${shown(rows)}) to a statement that returns none`, sql);
+    }
+    return changes(result, sql);
+  }
   const rows = objectRows(result, sql);
   switch (returns) {
     case "json":

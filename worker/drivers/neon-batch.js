@@ -30,6 +30,7 @@ const RESULT_DEPTH = 2;
  */
 export function splitResults(bytes, statements, sql) {
   const results = split(bytes);
+  if (results === undefined) throw invalidAnswer("a batch body that is not one whole JSON object", sql);
   if (results.length !== statements.length) {
     throw invalidAnswer(`${results.length} results to a batch of ${statements.length} statements`, sql);
   }
@@ -68,12 +69,21 @@ function indexOf(bytes, needle) {
   return -1;
 }
 
+const SPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+
+// The result slices, or undefined when the body is not one object closed at its end (a body
+// cut short, or bytes after it).
 function split(bytes) {
   const results = [];
   let depth = 0;
   let start = -1;
   let inString = false;
-  for (let i = 0, n = bytes.length; i < n; i++) {
+  let end = bytes.length;
+  while (end > 0 && SPACE.has(bytes[end - 1])) end--;
+  let first = 0;
+  while (first < end && SPACE.has(bytes[first])) first++;
+  if (bytes[first] !== OPEN_OBJECT || bytes[end - 1] !== CLOSE_OBJECT) return undefined;
+  for (let i = first, n = end; i < n; i++) {
     const b = bytes[i];
     if (inString) {
       if (b === BACKSLASH) i++;
@@ -88,8 +98,10 @@ function split(bytes) {
       if (depth === RESULT_DEPTH && start !== -1) {
         results.push(bytes.subarray(start, i + 1));
         start = -1;
+      } else if (depth === 0 && i !== end - 1) {
+        return undefined;
       }
     }
   }
-  return results;
+  return depth === 0 && !inString ? results : undefined;
 }

@@ -10,8 +10,8 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 const isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
- * Checks a parsed final JSON value against the entry's result: an array for rows (of
- * `rowCount` objects when each row came as its own text), an object or null for a first row.
+ * Checks a parsed final JSON value against the entry's result: an array of objects for rows
+ * (`rowCount` of them when each row came as its own text), an object or null for a first row.
  * @param {{ result: string }} entry
  * @param {unknown} value
  * @param {number} [rowCount]
@@ -22,9 +22,8 @@ export function checkFinalValue(entry, value, rowCount) {
     return;
   }
   if (!Array.isArray(value)) throw new Error("rows that are not an array");
-  if (rowCount !== undefined && (value.length !== rowCount || !value.every(isObject))) {
-    throw new Error(`${rowCount} rows that do not read as ${rowCount} objects`);
-  }
+  if (!value.every(isObject)) throw new Error("rows that are not all objects");
+  if (rowCount !== undefined && value.length !== rowCount) throw new Error(`${rowCount} rows that read as ${value.length}`);
 }
 
 /**
