@@ -60,9 +60,9 @@ export class TransportError extends SluiceError {
   /**
    * @param {string} message
    * @param {{ kind: "network"|"http"|"timeout"|"aborted"|"invalid_answer"|"configuration",
-   *   committed?: boolean|"unknown", sql?: string, status?: number, cause?: unknown }} options
+   *   committed?: boolean|"unknown", sql?: string, status?: number, cause?: unknown }} [options]
    */
-  constructor(message, options) {
+  constructor(message, options = {}) {
     super("transport", message, { cause: options.cause });
     this.name = "TransportError";
     this.kind = options.kind;
