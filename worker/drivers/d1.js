@@ -36,7 +36,8 @@ import { invalidAnswer, shown } from "./invalid-answer.js";
 // Prepared statements per binding and SQL text: `prepare` is local, `bind` copies.
 const preparedByBinding = new WeakMap();
 
-const isStatement = (value) => typeof value?.bind === "function" && typeof value.raw === "function";
+const STATEMENT_METHODS = ["bind", "raw", "run", "all"];
+const isStatement = (value) => STATEMENT_METHODS.every((method) => typeof value?.[method] === "function");
 
 class D1Driver {
   constructor(binding, options) {

@@ -51,6 +51,7 @@ export const D1_FAULTS = [
   { name: "prepare throws a TypeError", ...NOT_SENT, prepare: () => { throw new TypeError("x is not a function"); } },
   { name: "prepare returns null", ...NOT_SENT, kind: "invalid_answer", prepare: () => null },
   { name: "prepare returns an object without methods", ...NOT_SENT, kind: "invalid_answer", prepare: () => ({}) },
+  { name: "prepare returns a statement that cannot run", ...NOT_SENT, kind: "invalid_answer", prepare: () => ({ bind() { return this; }, raw: async () => [] }) },
   { name: "bind throws a TypeError", kind: "network", committed: false, bind: () => { throw new TypeError("Type 'object' not supported"); } },
   { name: "bind returns undefined", kind: "invalid_answer", committed: false, bind: () => undefined },
   { name: "a call throws before it starts", ...NO_ANSWER, call: () => { throw lost(); } },
