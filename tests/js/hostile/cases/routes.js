@@ -6,12 +6,13 @@ const ODD_IDS = [
   "abc", "-1", "0", "01", "+1", "1e3", "1.0", "0x10", "1_000", "2147483648", "9999999999999999999",
   "%00", "1%00", "%20", "1%20", "%D9%A1", "%EF%BC%91", "%F0%9D%9F%8F", "1;drop%20table%20users",
   "1%27%20or%20%271%27=%271", "1%20or%201=1", "%27", "null", "undefined", "NaN", "Infinity", "[1]", "%7B%7D",
+  "9".repeat(64_000),
 ];
 
 // GET /users/ is the list itself; PATCH and DELETE without an id are unknown routes.
 const EMPTY_ID_ROUTES = ["PATCH", "DELETE"];
 
-const ODD_LIMITS = ["0", "51", "-1", "abc", "1e1", "0x10", "1.5", "1;drop%20table%20users", "%20", "%00", "%EF%BC%91", "99999999999", "1%27%20or%20%271%27=%271", ""];
+const ODD_LIMITS = ["0", "51", "-1", "abc", "1e1", "0x10", "1.5", "1;drop%20table%20users", "%20", "%00", "%EF%BC%91", "99999999999", "1%27%20or%20%271%27=%271", "", "9".repeat(64_000)];
 const ODD_OFFSETS = ["-1", "2147483648", "abc", "1.5", "%00", "1%20union%20select%201", "1e3", ""];
 
 const UNKNOWN_PATHS = [
@@ -30,14 +31,17 @@ const NOT_JSON_TYPES = [
   "text/json", "application/jsonx", "application/json-seq", "application/json, text/plain", "json", "*/*",
 ];
 
+// A 64 000-digit id is a case; its name need not be.
+const shown = (text) => (text.length > 40 ? `${text.slice(0, 20)}… (${text.length} characters)` : text);
+
 const USER_BODY = '{"email":"typed@example.com","name":"Typed"}';
 
 export function routeCases() {
   const cases = [];
   for (const id of ODD_IDS) {
-    cases.push({ name: `GET /users/${id}`, request: bare("GET", `/users/${id}`), status: 400, names: "id" });
-    cases.push({ name: `PATCH /users/${id}`, request: rawJson(`/users/${id}`, '{"name":"Odd"}', "PATCH"), status: 400, names: "id" });
-    cases.push({ name: `DELETE /users/${id}`, request: bare("DELETE", `/users/${id}`), status: 400, names: "id" });
+    cases.push({ name: `GET /users/${shown(id)}`, request: bare("GET", `/users/${id}`), status: 400, names: "id" });
+    cases.push({ name: `PATCH /users/${shown(id)}`, request: rawJson(`/users/${id}`, '{"name":"Odd"}', "PATCH"), status: 400, names: "id" });
+    cases.push({ name: `DELETE /users/${shown(id)}`, request: bare("DELETE", `/users/${id}`), status: 400, names: "id" });
   }
   for (const method of EMPTY_ID_ROUTES) {
     cases.push({ name: `${method} /users/ (no id)`, request: bare(method, "/users/"), status: 404, names: "not found" });
@@ -47,13 +51,13 @@ export function routeCases() {
     cases.push({ name: `DELETE /users/${id} (no such user)`, request: bare("DELETE", `/users/${id}`), status: 404, names: "not found" });
   }
   for (const limit of ODD_LIMITS) {
-    cases.push({ name: `GET /users?limit=${limit}`, request: bare("GET", `/users?limit=${limit}`), status: 400, field: "limit" });
+    cases.push({ name: `GET /users?limit=${shown(limit)}`, request: bare("GET", `/users?limit=${limit}`), status: 400, field: "limit" });
   }
   for (const offset of ODD_OFFSETS) {
     cases.push({ name: `GET /users?offset=${offset}`, request: bare("GET", `/users?offset=${offset}`), status: 400, field: "offset" });
   }
   for (const path of UNKNOWN_PATHS) {
-    cases.push({ name: `GET ${path.slice(0, 40)}`, request: bare("GET", path), status: 404, names: "not found" });
+    cases.push({ name: `GET ${shown(path)}`, request: bare("GET", path), status: 404, names: "not found" });
   }
   for (const [method, path] of WRONG_METHODS) {
     const request = method === "GET" ? bare(method, path) : rawJson(path, USER_BODY, method);
