@@ -24,6 +24,9 @@ const WRONG_METHODS = [
   ["PUT", "/users"], ["PUT", "/users/1"], ["DELETE", "/users"], ["POST", "/users/1"], ["PATCH", "/users"],
   ["GET", "/posts"], ["PATCH", "/posts"], ["DELETE", "/posts"], ["OPTIONS", "/users"], ["OPTIONS", "/users/1"],
   ["POST", "/healthz"], ["DELETE", "/healthz"],
+  // Methods the Worker has no route for at all; workerd itself answers 501 (text) to a
+  // method it does not know, such as LINK or BREW, before the Worker runs.
+  ...["PROPFIND", "PURGE", "MKCOL", "COPY", "MOVE", "LOCK", "REPORT", "SEARCH", "QUERY"].map((method) => [method, "/users/1"]),
 ];
 
 const NOT_JSON_TYPES = [
