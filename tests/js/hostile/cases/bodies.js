@@ -73,11 +73,13 @@ const streamOf = (total) => () =>
     },
   });
 
+// Just over the cap, declared or streamed: the Worker answers without reading the rest, and
+// workerd then resets the connection, so a client with megabytes still to send may see the
+// reset instead of the answer (2 in 45 with a declared 4 MiB body).
 // `{"name":"` and `"}` are 11 bytes: the first body is the cap plus one.
 const OVERSIZED = [
   ["a body one byte over the cap", `{"name":"${"x".repeat(MAX_BODY_BYTES - 10)}"}`],
-  ["a 4 MiB body", `{"name":"${"x".repeat(4 * MAX_BODY_BYTES)}"}`],
-  ["a 2 MiB body streamed without a Content-Length", streamOf(2 * MAX_BODY_BYTES)],
+  ["a body 64 KiB over the cap, streamed without a Content-Length", streamOf(MAX_BODY_BYTES + 64 * 1024)],
 ];
 
 const TOP_LEVEL = [
