@@ -61,7 +61,13 @@ export class LoadClient {
     this.ledger.answered(route, res.status);
     if (res.status === 503 && !res.headers.get("retry-after")) this.ledger.anomaly(`${method} ${path}: 503 without Retry-After`);
     else if (isServerError(res.status) && res.status !== 503) this.ledger.anomaly(`${method} ${path}: ${res.status} ${text.slice(0, 200)}`);
-    return { status: res.status, body: res.status < 300 ? JSON.parse(text) : text };
+    if (res.status >= 300) return { status: res.status, body: text };
+    try {
+      return { status: res.status, body: JSON.parse(text) };
+    } catch {
+      this.ledger.anomaly(`${method} ${path}: ${res.status} with a body that is not JSON: ${text.slice(0, 200)}`);
+      return { status: 0 };
+    }
   }
 
   #unique(prefix) {
