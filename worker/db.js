@@ -4,6 +4,7 @@
  * per schema object and isolate, so creating a db per request (as Workers do with `env`)
  * costs only this object.
  */
+import { limitsProblem } from "./drivers/deadline.js";
 import { SluiceError } from "./errors.js";
 import { resolveLogger } from "./logger.js";
 import { checkExpression } from "./query/arguments.js";
@@ -115,9 +116,11 @@ export class Database {
    * statement fails, none has any effect.
    * @param {QueryBuilder[]} builders
    * @param {object} [options] for the driver's transaction (neonHttp: `isolationLevel`,
-   *   `readOnly`, `deferrable`); D1 takes none
+   *   `readOnly`, `deferrable`; D1 takes none), and for the round trip: `timeoutMs`, `signal`
    */
   batch(builders, options) {
+    const problem = limitsProblem(options);
+    if (problem !== undefined) return Promise.reject(new SluiceError("invalid_value", `db.batch(): ${problem}`));
     for (const b of builders) {
       if (!(b instanceof QueryBuilder) || b.db !== this) {
         return Promise.reject(new SluiceError("invalid_value", "db.batch() takes builders of this db"));

@@ -43,17 +43,30 @@ export class DatabaseError extends SluiceError {
 }
 
 /**
- * The database could not be reached, or answered something that is not a result. `status` is
- * the HTTP status when an HTTP driver got an answer.
+ * The database could not be reached, did not answer in time, or answered something that is
+ * not a result. `kind` says which:
+ * - "network": the request failed before an answer (fetch rejected, the D1 binding threw);
+ * - "http": an HTTP driver got a status that is not a result nor an SQL error (`status`);
+ * - "timeout": no answer within `timeoutMs`;
+ * - "aborted": the caller's `AbortSignal` fired first;
+ * - "invalid_answer": an answer came back in a shape that is not the statement's result;
+ * - "configuration": the driver was given options it cannot use.
+ * `committed` says whether the statement's writes are in the database, so a caller knows
+ * whether a retry could write twice: `true` they are (the database answered), `false` they
+ * are not (nothing was sent, or the statement writes nothing), `"unknown"` the request may
+ * or may not have run (a timeout, an abort or a lost connection after it was sent).
  */
 export class TransportError extends SluiceError {
   /**
    * @param {string} message
-   * @param {{ sql?: string, status?: number, cause?: unknown }} [options]
+   * @param {{ kind: "network"|"http"|"timeout"|"aborted"|"invalid_answer"|"configuration",
+   *   committed?: boolean|"unknown", sql?: string, status?: number, cause?: unknown }} [options]
    */
   constructor(message, options = {}) {
     super("transport", message, { cause: options.cause });
     this.name = "TransportError";
+    this.kind = options.kind;
+    this.committed = options.committed ?? false;
     if (options.sql !== undefined) this.sql = options.sql;
     if (options.status !== undefined) this.status = options.status;
   }

@@ -138,4 +138,5 @@ export type {
 } from "./types/validation.js";
 
 export { DatabaseError, SluiceError, TransportError, ValidationError } from "./types/errors.js";
+export type { Committed, TransportErrorKind } from "./types/errors.js";
 export type { DatabaseErrorKind } from "./types/errors.js";

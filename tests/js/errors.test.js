@@ -18,6 +18,9 @@ describe("errors", () => {
     assert.deepEqual([db.name, db.code, db.kind, db.sql, "table" in db], ["DatabaseError", "SQLITE_ERROR", "other", "s", false]);
     const t = new TransportError("down", { sql: "s" });
     assert.deepEqual([t.name, t.code, t.sql], ["TransportError", "transport", "s"]);
+    const late = new TransportError("late", { kind: "timeout", committed: "unknown" });
+    assert.deepEqual([late.kind, late.committed], ["timeout", "unknown"]);
+    assert.equal(t.committed, false, "a write is not said to have happened unless the driver knows it may have");
   });
 
   it("ValidationError flattens and says what failed", () => {

@@ -11,7 +11,7 @@ import {
   createDb, createInsertSchema, createUpdateSchema,
   SluiceError, DatabaseError, TransportError, ValidationError,
 } from "../../worker/index.js";
-import type { AnyColumn, Database, DatabaseErrorKind, FlattenedErrors, WriteResult } from "../../worker/index.js";
+import type { AnyColumn, Database, DatabaseErrorKind, FlattenedErrors, TransportErrorKind, WriteResult } from "../../worker/index.js";
 import { d1 } from "../../worker/drivers/d1.js";
 // The module's own namespace is the schema, as `import * as schema` is in an application.
 import * as schema from "./example.js";
@@ -354,6 +354,13 @@ const [batchInsert, batchUsers, batchFirst] = await db.batch([
 check<Equal<typeof batchInsert, WriteResult>>();
 check<Equal<typeof batchUsers, User[]>>();
 check<Equal<typeof batchFirst, { id: number } | undefined>>();
+const [timedCount] = await db.batch([db.$count(users).timeout(500)], { timeoutMs: 2000, signal: AbortSignal.timeout(5000) });
+check<Equal<typeof timedCount, number>>();
+const timedSelect = db.select().from(users).timeout(500);
+check<Equal<Awaited<typeof timedSelect>, User[]>>();
+createDb({ schema, driver: d1(env.DB, { timeoutMs: 1000, signal: new AbortController().signal }) });
+// @ts-expect-error a timeout is a number of milliseconds
+db.select().from(users).timeout("1s");
 
 const raw = await db.execute(sql`select ${1} as one`);
 check<Equal<typeof raw, Record<string, unknown>[]>>();
@@ -425,7 +432,10 @@ if (caught instanceof DatabaseError) {
   expectType<{ code: string; sql: string; constraint?: string; table?: string; column?: string; detail?: string }>(caught);
 } else if (caught instanceof ValidationError) {
   expectType<FlattenedErrors>(caught.flatten());
-} else if (caught instanceof TransportError || caught instanceof SluiceError) {
+} else if (caught instanceof TransportError) {
+  check<Equal<typeof caught.kind, TransportErrorKind>>();
+  check<Equal<typeof caught.committed, boolean | "unknown">>();
+} else if (caught instanceof SluiceError) {
   expectType<{ code: string; message: string; path?: readonly (string | number)[] }>(caught);
 }
 expectType<SluiceError>(caught as DatabaseError);

@@ -44,7 +44,7 @@ export function d1Error(error, sql) {
   const message = error instanceof Error ? error.message : String(error);
   const text = message.replace(/^D1_ERROR:\s*/, "");
   const m = CODE.exec(text);
-  if (m === null) return new TransportError(message, { sql, cause: error });
+  if (m === null) return new TransportError(message, { kind: "network", committed: "unknown", sql, cause: error });
   const code = m[2] ?? m[1];
   const detail = text.slice(0, m.index);
   const kind = KINDS[code] ?? "other";

@@ -22,4 +22,15 @@ export interface D1Database {
   batch(statements: D1PreparedStatement[]): Promise<D1Result[]>;
 }
 
-export declare function d1(binding: D1Database): Driver;
+/** Bounds on every call of the driver. */
+export interface D1Options {
+  /** Rejects a call with a TransportError (kind "timeout") after this many milliseconds. */
+  timeoutMs?: number;
+  /**
+   * Rejects calls with a TransportError (kind "aborted") once it fires; D1 cannot cancel a
+   * statement already sent, its answer is no longer awaited.
+   */
+  signal?: AbortSignal;
+}
+
+export declare function d1(binding: D1Database, options?: D1Options): Driver;

@@ -18,12 +18,12 @@ export function neonEndpoint(connectionString, { jwt = false } = {}) {
   try {
     url = new URL(connectionString);
   } catch {
-    throw new TransportError("neonHttp() needs a postgres:// connection string");
+    throw new TransportError("neonHttp() needs a postgres:// connection string", { kind: "configuration" });
   }
   if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
-    throw new TransportError(`neonHttp() needs a postgres:// connection string, not ${url.protocol}//`);
+    throw new TransportError(`neonHttp() needs a postgres:// connection string, not ${url.protocol}//`, { kind: "configuration" });
   }
-  if (url.hostname === "") throw new TransportError("the connection string names no host");
+  if (url.hostname === "") throw new TransportError("the connection string names no host", { kind: "configuration" });
   const host = url.hostname.replace(FIRST_LABEL, jwt ? "apiauth." : "api.");
   return `https://${host}/sql`;
 }

@@ -47,7 +47,9 @@ export function neonError(status, body, sql) {
   const code = given(parsed?.code);
   if (code === undefined) {
     const message = given(parsed?.message) ?? body.slice(0, 500);
-    return new TransportError(`Neon answered HTTP ${status}: ${message}`, { sql, status });
+    // A server error may come after the statement ran; a client error before anything ran.
+    const committed = status >= 500 ? "unknown" : false;
+    return new TransportError(`Neon answered HTTP ${status}: ${message}`, { kind: "http", committed, sql, status });
   }
   const kind = KINDS[code] ?? "other";
   const detail = given(parsed.detail);
@@ -64,11 +66,12 @@ export function neonError(status, body, sql) {
 }
 
 /**
- * A fetch that failed before any answer (DNS, refused connection, abort).
+ * A fetch that failed before a whole answer (DNS, refused connection, a body cut off): the
+ * request may have run.
  * @param {unknown} cause
  * @param {string} sql
  */
 export function unreachable(cause, sql) {
   const reason = cause instanceof Error ? cause.message : String(cause);
-  return new TransportError(`could not reach Neon: ${reason}`, { sql, cause });
+  return new TransportError(`could not reach Neon: ${reason}`, { kind: "network", committed: "unknown", sql, cause });
 }

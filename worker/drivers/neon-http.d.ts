@@ -11,10 +11,14 @@ export interface NeonHttpOptions {
   /** Replaces the global `fetch` (tests, proxies, retries); typed as little as the driver uses. */
   fetch?: (
     input: string,
-    init: { method: "POST"; headers: Record<string, string>; body: string },
+    init: { method: "POST"; headers: Record<string, string>; body: string; signal?: AbortSignal },
   ) => Promise<{ status: number; arrayBuffer(): Promise<ArrayBuffer> }>;
   /** Sent as `Authorization: Bearer <token>` (Neon's JWT authorization); read at every request. */
   authToken?: string | (() => string | Promise<string>);
+  /** Rejects a request with a TransportError (kind "timeout") after this many milliseconds, and cancels it. */
+  timeoutMs?: number;
+  /** Passed to `fetch`: cancels requests once it fires (a TransportError of kind "aborted"). */
+  signal?: AbortSignal;
 }
 
 export declare function neonHttp(options: NeonHttpOptions): Driver;

@@ -10,6 +10,9 @@
  * Parameters arrive already encoded as strings by the runtime's postgres encoders.
  */
 import { TransportError } from "../errors.js";
+import { driverLimits, limitsOf, within } from "./deadline.js";
+import { invalidAnswer, shown } from "./invalid-answer.js";
+import { payload } from "./neon-answers.js";
 import { splitResults } from "./neon-batch.js";
 import { neonEndpoint } from "./neon-endpoint.js";
 import { neonError, unreachable } from "./neon-errors.js";
@@ -17,56 +20,7 @@ import { neonError, unreachable } from "./neon-errors.js";
 const ISOLATION_LEVELS = new Set(["ReadUncommitted", "ReadCommitted", "RepeatableRead", "Serializable"]);
 const utf8 = new TextDecoder();
 
-// Raw statements resolve to objects; their text cells get the JSON types Neon itself gives
-// when raw text is off (bool, int2/int4/oid, float4/float8, json/jsonb), the rest stay text.
-const CELL = {
-  16: (v) => v === "t",
-  21: Number,
-  23: Number,
-  26: Number,
-  700: Number,
-  701: Number,
-  114: JSON.parse,
-  3802: JSON.parse,
-};
-
-function objects(body) {
-  const { fields, rows } = JSON.parse(utf8.decode(body));
-  const convert = fields.map((f) => CELL[f.dataTypeID]);
-  return rows.map((row) => {
-    const object = {};
-    fields.forEach((field, i) => {
-      const cell = row[i];
-      object[field.name] = cell === null || convert[i] === undefined ? cell : convert[i](cell);
-    });
-    return object;
-  });
-}
-
-// A write without `returning`: the body is a few bytes (`"fields":[],"rows":[]`), so parsing
-// it costs nothing; rowCount is null for commands without a count.
-function rowsAffected(body) {
-  return { rowsAffected: JSON.parse(utf8.decode(body)).rowCount ?? 0 };
-}
-
-// A statement that builds its final JSON itself answers one row with one text cell.
-function jsonCell(body) {
-  const { rows } = JSON.parse(utf8.decode(body));
-  return rows.length ? rows[0][0] : "[]";
-}
-
-function payload(statement, body) {
-  switch (statement.returns) {
-    case "json":
-      return jsonCell(body);
-    case "none":
-      return rowsAffected(body);
-    case "objects":
-      return objects(body);
-    default:
-      return body;
-  }
-}
+const isArrayBuffer = (value) => Object.prototype.toString.call(value) === "[object ArrayBuffer]";
 
 // Each statement shape's SQL as a JSON string, made once: its quoted identifiers would have
 // JSON.stringify escape dozens of characters on every request. Bounded for apps that build
@@ -88,7 +42,7 @@ function batchHeaders({ isolationLevel, readOnly, deferrable } = {}) {
   const headers = {};
   if (isolationLevel !== undefined) {
     if (!ISOLATION_LEVELS.has(isolationLevel)) {
-      throw new TransportError(`isolationLevel must be one of ${[...ISOLATION_LEVELS].join(", ")}`);
+      throw new TransportError(`isolationLevel must be one of ${[...ISOLATION_LEVELS].join(", ")}`, { kind: "configuration" });
     }
     headers["Neon-Batch-Isolation-Level"] = isolationLevel;
   }
@@ -104,12 +58,13 @@ class NeonHttpDriver {
   // The headers every request sends; with a fixed token, Authorization included.
   #headers;
 
-  constructor({ connectionString, endpoint, fetch, authToken } = {}) {
+  constructor({ connectionString, endpoint, fetch, authToken, timeoutMs, signal } = {}) {
     if (typeof connectionString !== "string") {
-      throw new TransportError("neonHttp() needs { connectionString } (postgres://user:password@host/db)");
+      throw new TransportError("neonHttp() needs { connectionString } (postgres://user:password@host/db)", { kind: "configuration" });
     }
     this.dialect = "postgres";
     this.format = 1;
+    Object.assign(this, driverLimits({ timeoutMs, signal }, "neonHttp()"));
     this.#endpoint = endpoint ?? neonEndpoint(connectionString, { jwt: authToken !== undefined });
     // Called through a closure: Workers reject `fetch` invoked as a method of another object.
     this.#fetch = fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -133,37 +88,63 @@ class NeonHttpDriver {
     return headers;
   }
 
-  // POSTs one body; resolves to the answer's bytes, or rejects with a sluice error.
-  async #post(body, headers, sql) {
+  // POSTs one body; resolves to the answer's bytes, or rejects with a sluice error. A status
+  // is an answer: a body that cannot be read after it is a connection lost mid-answer.
+  async #post(body, headers, sql, signal) {
     let response;
-    let bytes;
     try {
-      response = await this.#fetch(this.#endpoint, { method: "POST", headers, body });
-      bytes = new Uint8Array(await response.arrayBuffer());
+      const init = { method: "POST", headers, body };
+      if (signal !== undefined) init.signal = signal;
+      response = await this.#fetch(this.#endpoint, init);
     } catch (e) {
       throw unreachable(e, sql);
     }
+    if (!Number.isInteger(response?.status) || typeof response.arrayBuffer !== "function") {
+      const error = invalidAnswer(`${shown(response)} where an HTTP response was expected`, sql);
+      error.committed = "unknown";
+      throw error;
+    }
+    let buffer;
+    try {
+      buffer = await response.arrayBuffer();
+    } catch (e) {
+      throw unreachable(e, sql);
+    }
+    if (!isArrayBuffer(buffer)) throw invalidAnswer(`a body that is ${shown(buffer)}, not bytes`, sql);
+    const bytes = new Uint8Array(buffer);
     if (response.status !== 200) throw neonError(response.status, utf8.decode(bytes), sql);
     return bytes;
   }
 
-  async run(statement) {
+  /**
+   * @param {{ sql: string, params: unknown[], returns: string }} statement
+   * @param {{ timeoutMs?: number, signal?: AbortSignal }} [limits] this call's, over the driver's
+   */
+  run(statement, limits) {
+    return within((signal) => this.#run(statement, signal), limitsOf(this, limits), statement.sql);
+  }
+
+  async #run(statement, signal) {
     const body = queryJson(statement);
     const headers = typeof this.#authToken === "function" ? await this.#headersWith() : this.#headers;
-    return payload(statement, await this.#post(body, headers, statement.sql));
+    return payload(statement, await this.#post(body, headers, statement.sql, signal));
   }
 
   /**
    * Runs the statements as one transaction in one request (Neon's non-interactive batch).
    * @param {{ sql: string, params: unknown[], returns: string }[]} statements
    * @param {{ isolationLevel?: "ReadUncommitted"|"ReadCommitted"|"RepeatableRead"|"Serializable",
-   *   readOnly?: boolean, deferrable?: boolean }} [options]
+   *   readOnly?: boolean, deferrable?: boolean, timeoutMs?: number, signal?: AbortSignal }} [options]
    */
-  async batch(statements, options) {
+  batch(statements, options) {
+    const sql = statements.map((s) => s.sql).join(";\n");
+    return within((signal) => this.#batch(statements, options, sql, signal), limitsOf(this, options), sql);
+  }
+
+  async #batch(statements, options, sql, signal) {
     const headers = await this.#headersWith(batchHeaders(options));
     const body = `{"queries":[${statements.map(queryJson).join(",")}]}`;
-    const sql = statements.map((s) => s.sql).join(";\n");
-    const results = splitResults(await this.#post(body, headers, sql), statements.length);
+    const results = splitResults(await this.#post(body, headers, sql, signal), statements, sql);
     return results.map((result, i) => payload(statements[i], result));
   }
 }
@@ -173,9 +154,11 @@ class NeonHttpDriver {
  * @example
  * const db = createDb({ schema, driver: neonHttp({ connectionString: env.DATABASE_URL }) });
  * @param {{ connectionString: string, endpoint?: string, fetch?: typeof fetch,
- *   authToken?: string | (() => string | Promise<string>) }} options
+ *   authToken?: string | (() => string | Promise<string>), timeoutMs?: number,
+ *   signal?: AbortSignal }} options
  *   `endpoint` replaces the URL derived from the connection string (a local gateway);
- *   `authToken` is sent as `Authorization: Bearer` (Neon's JWT authorization)
+ *   `authToken` is sent as `Authorization: Bearer` (Neon's JWT authorization); `timeoutMs`
+ *   and `signal` bound every request (a query's own `.timeout()` replaces `timeoutMs`)
  */
 export function neonHttp(options) {
   return new NeonHttpDriver(options);

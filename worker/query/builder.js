@@ -5,6 +5,7 @@
  * those is called, and each call runs anew: values computed in JS ($defaultFn, $onUpdate)
  * are computed again for every execution.
  */
+import { timeoutProblem } from "../drivers/deadline.js";
 import { SluiceError } from "../errors.js";
 import { execute, toSQL } from "../runtime/execute.js";
 import { isColumn } from "../schema/column.js";
@@ -15,6 +16,8 @@ export class QueryBuilder {
   /** @param {import("../db.js").Database} db */
   constructor(db) {
     this.db = db;
+    /** `{ timeoutMs }` from timeout(), handed to the driver. */
+    this.runLimits = undefined;
   }
 
   /** Runs the statement; resolves to JS objects (timestamps as Date). */
@@ -37,6 +40,18 @@ export class QueryBuilder {
    */
   bytes() {
     return execute(this.db, this, true);
+  }
+
+  /**
+   * Bounds this query's round trip: past `ms` milliseconds it rejects with a TransportError
+   * of kind "timeout". Replaces the driver's `timeoutMs`; in a batch, the shortest applies.
+   * @param {number} ms a whole number of milliseconds
+   */
+  timeout(ms) {
+    const problem = timeoutProblem(ms);
+    if (problem !== undefined) throw new SluiceError("invalid_value", `timeout(): ${problem}`, { path: ["timeout"] });
+    this.runLimits = { timeoutMs: ms };
+    return this;
   }
 
   /**

@@ -25,6 +25,7 @@ export class PreparedQuery {
     this.specText = builder.writeSpec(ctx);
     this.values = ctx.values;
     this.sources = ctx.sources;
+    this.runLimits = builder.runLimits;
     /** The indexes of `values` that are placeholders. */
     this.open = [];
     for (let i = 0; i < this.values.length; i++) if (this.values[i] instanceof Placeholder) this.open.push(i);
@@ -36,7 +37,7 @@ export class PreparedQuery {
    * @param {Record<string, unknown>} [values]
    */
   async execute(values) {
-    return run(this.db, bind(this.db, this.specText, this.#fill(values), this.sources), false);
+    return run(this.db, bind(this.db, this.specText, this.#fill(values), this.sources), false, this.runLimits);
   }
 
   /**
@@ -44,7 +45,7 @@ export class PreparedQuery {
    * @param {Record<string, unknown>} [values]
    */
   async bytes(values) {
-    return run(this.db, bind(this.db, this.specText, this.#fill(values), this.sources), true);
+    return run(this.db, bind(this.db, this.specText, this.#fill(values), this.sources), true, this.runLimits);
   }
 
   #fill(given = {}) {

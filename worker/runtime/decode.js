@@ -10,6 +10,7 @@ import { INPUT_FINAL_JSON, STATUS_OK } from "../../bindings/loader.js";
 import { coreError } from "../errors.js";
 import { sharedCore } from "./core.js";
 import { parseWithDates } from "./parse-with-dates.js";
+import { checkCount, checkFinalText, checkFinalValue } from "./result-shape.js";
 
 const encoder = new TextEncoder();
 
@@ -35,12 +36,17 @@ export function finish(entry, format, payloads, asBytes) {
   }
   if (entry.finalJson || entry.jsonRows) {
     const text = entry.finalJson ? payloads[0] : joinObjects(payloads);
+    const rowCount = entry.finalJson ? undefined : cellCount(payloads);
     if (entry.respell) {
       const out = decodeOne(entry, INPUT_FINAL_JSON, text, asBytes);
-      return asBytes ? out : parse(entry, out);
+      return asBytes ? out : parseFinal(entry, out, rowCount);
     }
-    return asBytes ? encoder.encode(text) : parse(entry, text);
+    if (!asBytes) return parseFinal(entry, text, rowCount);
+    // The database built this text: it goes out as the response body only once it reads.
+    checkFinalText(entry, text, rowCount);
+    return encoder.encode(text);
   }
+  if (entry.result === "count") checkCount(format, payloads);
   if (payloads.length === 1) {
     const out = decodeOne(entry, format, payloads[0], asBytes);
     return asBytes ? out : parse(entry, out);
@@ -57,6 +63,19 @@ export function finish(entry, format, payloads, asBytes) {
 function parse(entry, text) {
   const value = parseWithDates(text, entry.dateKeys);
   return value === null && entry.result === "first" ? undefined : value;
+}
+
+// The database's own final JSON, parsed for the caller: its shape is checked on the way.
+function parseFinal(entry, text, rowCount) {
+  const value = parseWithDates(text, entry.dateKeys);
+  checkFinalValue(entry, value, rowCount);
+  return value === null && entry.result === "first" ? undefined : value;
+}
+
+function cellCount(payloads) {
+  let count = 0;
+  for (const p of payloads) count += p.length;
+  return count;
 }
 
 // One JSON array of every statement's row objects, in order: `[` + texts joined by `,` + `]`.

@@ -3,11 +3,13 @@
  * The hot path of every query: write the spec text, find its compiled form (one Map
  * lookup), encode the parameters, make one driver call, decode once.
  */
-import { DatabaseError, SluiceError } from "../errors.js";
+import { DatabaseError, SluiceError, TransportError } from "../errors.js";
 import { Placeholder } from "../query/placeholder.js";
 import { SpecContext } from "../query/spec-context.js";
+import { answerError } from "./answer-error.js";
 import { compiled, pin, unpin } from "./compile-cache.js";
 import { finish, finishRaw } from "./decode.js";
+import { mayWrite } from "./may-write.js";
 import { encodeParams } from "./params.js";
 
 /**
@@ -44,7 +46,7 @@ export function bind(db, specText, values, sources) {
   }
   // Nothing can evict the entry before this line: only a compile evicts.
   pin(entry);
-  return { entry, statements };
+  return { entry, statements, specText };
 }
 
 function log(db, statements) {
@@ -61,24 +63,29 @@ function result(db, entry, payloads, asBytes) {
  * @param {boolean} asBytes JSON bytes instead of JS objects
  */
 export async function execute(db, builder, asBytes) {
-  return run(db, prepare(db, builder), asBytes);
+  return run(db, prepare(db, builder), asBytes, builder.runLimits);
 }
 
 /**
  * Runs a statement already bound (bind or prepare).
- * @param {{ entry: object, statements: object[] }} bound
+ * @param {{ entry: object, statements: object[], specText: string }} bound
  * @param {boolean} asBytes
+ * @param {{ timeoutMs: number } | undefined} limits the query's own, handed to the driver
  */
-export async function run(db, { entry, statements }, asBytes) {
+export async function run(db, { entry, statements, specText }, asBytes, limits) {
   log(db, statements);
   try {
     let payloads;
     try {
-      payloads = statements.length === 1 ? [await db.driver.run(statements[0])] : await db.driver.batch(statements);
+      payloads = statements.length === 1 ? [await db.driver.run(statements[0], limits)] : await db.driver.batch(statements, limits);
     } catch (e) {
-      throw explain(db, e);
+      throw explain(db, e, [specText]);
     }
-    return result(db, entry, payloads, asBytes);
+    try {
+      return result(db, entry, payloads, asBytes);
+    } catch (e) {
+      throw answerError(e, statements, [specText]);
+    }
   } finally {
     unpin(entry);
   }
@@ -96,16 +103,21 @@ export async function executeBatch(db, builders, asBytes, options) {
     const all = prepared.flatMap((p) => p.statements);
     if (all.length === 0) return [];
     log(db, all);
+    const specTexts = prepared.map((p) => p.specText);
     let payloads;
     try {
-      payloads = await db.driver.batch(all, options);
+      payloads = await db.driver.batch(all, batchOptions(builders, options));
     } catch (e) {
-      throw explain(db, e);
+      throw explain(db, e, specTexts);
     }
     let at = 0;
     return prepared.map(({ entry, statements }) => {
       const mine = payloads.slice(at, (at += statements.length));
-      return result(db, entry, mine, asBytes);
+      try {
+        return result(db, entry, mine, asBytes);
+      } catch (e) {
+        throw answerError(e, statements, specTexts);
+      }
     });
   } finally {
     for (const { entry } of prepared) unpin(entry);
@@ -120,10 +132,31 @@ export function toSQL(db, builder) {
   return { sql, params };
 }
 
+// A batch is bounded by its own timeout, else by the shortest of its queries' `.timeout()`.
+function batchOptions(builders, options) {
+  if (options?.timeoutMs !== undefined) return options;
+  let timeoutMs;
+  for (const b of builders) {
+    const own = b.runLimits?.timeoutMs;
+    if (own !== undefined && !(own >= timeoutMs)) timeoutMs = own;
+  }
+  return timeoutMs === undefined ? options : { ...options, timeoutMs };
+}
+
+// Drivers say what they know of a failed call: whether the database answered. Statements
+// that write nothing cannot have written whatever happened.
+function explain(db, error, specTexts) {
+  if (error instanceof TransportError) {
+    if (error.committed !== false && !specTexts.some(mayWrite)) error.committed = false;
+    return error;
+  }
+  return nameKey(db, error);
+}
+
 // Databases name only one side of a broken unique key: SQLite its column, Postgres its
 // constraint (and the column only in a detail it may withhold). The schema gives the other,
 // so both report the same `constraint` and `column`.
-function explain(db, error) {
+function nameKey(db, error) {
   if (!(error instanceof DatabaseError) || error.kind !== "unique_violation") return error;
   if ((error.constraint === undefined) === (error.column === undefined)) return error;
   const table = db.schema.document.tables.find((t) => t.name === error.table);

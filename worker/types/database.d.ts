@@ -22,11 +22,15 @@ export interface DbOptions<TSchema> {
   logger?: boolean | QueryLogger;
 }
 
-/** How a `batch()` transaction runs, on drivers that can choose (neonHttp). */
+/** How a `batch()` transaction runs, on drivers that can choose (neonHttp), and its bounds. */
 export interface BatchOptions {
   isolationLevel?: "ReadUncommitted" | "ReadCommitted" | "RepeatableRead" | "Serializable";
   readOnly?: boolean;
   deferrable?: boolean;
+  /** Replaces the driver's `timeoutMs` and the queries' own `.timeout()`. */
+  timeoutMs?: number;
+  /** Abandons the batch when it fires (besides the driver's signal). */
+  signal?: AbortSignal;
 }
 
 /** The results of a `batch()`, in the order of its queries. */

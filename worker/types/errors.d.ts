@@ -30,10 +30,29 @@ export declare class DatabaseError extends SluiceError {
   readonly sql: string;
 }
 
-/** The database could not be reached, or answered something that is not a result. */
+/**
+ * Why a TransportError: no answer (`network`), an HTTP status that is neither a result nor an
+ * SQL error (`http`), no answer in time (`timeout`), the caller's AbortSignal (`aborted`), an
+ * answer that is not the statement's result (`invalid_answer`), driver options it cannot use
+ * (`configuration`).
+ */
+export type TransportErrorKind = "network" | "http" | "timeout" | "aborted" | "invalid_answer" | "configuration";
+
+/**
+ * Whether the statement's writes are in the database: `true` they are (the database answered),
+ * `false` they are not (nothing was sent, or the statement writes nothing), `"unknown"` the
+ * request may or may not have run (a timeout, an abort or a lost connection after sending).
+ * Retrying is safe only when it is `false`.
+ */
+export type Committed = boolean | "unknown";
+
+/** The database could not be reached, did not answer in time, or answered something that is not a result. */
 export declare class TransportError extends SluiceError {
+  readonly kind: TransportErrorKind;
+  readonly committed: Committed;
   /** The HTTP status, when an HTTP driver got an answer. */
   readonly status?: number;
+  /** The statement (a batch's statements joined by `;\n`). */
   readonly sql?: string;
   private constructor();
 }

@@ -12,6 +12,11 @@ export interface Query<TResult> extends PromiseLike<TResult> {
   /** The JSON text of the result, for an HTTP body, without building JS objects. */
   bytes(): Promise<Uint8Array>;
   toSQL(): { sql: string; params: unknown[] };
+  /**
+   * Bounds the round trip: past `ms` (a whole number of milliseconds) it rejects with a
+   * TransportError of kind "timeout". Replaces the driver's `timeoutMs`.
+   */
+  timeout(ms: number): this;
   /** Compiled once; `execute({ ... })` fills its `sql.placeholder()`s. */
   prepare(name?: string): Prepared<TResult>;
   /** drizzle's marker for builders composed in functions: the builder itself. */

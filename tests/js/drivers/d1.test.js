@@ -5,7 +5,7 @@ import { describe, it } from "node:test";
 import { d1 } from "../../../worker/drivers/d1.js";
 import { DatabaseError, TransportError } from "../../../worker/index.js";
 
-function fakeBinding({ raw = [], results = [], changes = 0, fail } = {}) {
+function fakeBinding({ raw = [], results = [], changes = 0, fail, batchResults } = {}) {
   const log = { prepared: [], bound: [], batches: 0 };
   const statement = (sql, params = []) => ({
     bind: (...values) => {
@@ -27,7 +27,7 @@ function fakeBinding({ raw = [], results = [], changes = 0, fail } = {}) {
     async batch(list) {
       log.batches++;
       if (fail) throw fail;
-      return list.map(() => ({ results, meta: { changes } }));
+      return batchResults ?? list.map(() => ({ results, meta: { changes } }));
     },
   };
 }
@@ -54,14 +54,22 @@ describe("d1 driver", () => {
   });
 
   it("maps batch rows (objects) back to arrays in column order", async () => {
-    const binding = fakeBinding({ results: [{ id: 1, email: "a" }, { id: 2, email: "b" }], changes: 2 });
+    const rows = [{ id: 1, email: "a" }, { id: 2, email: "b" }];
+    const binding = fakeBinding({
+      batchResults: [
+        { results: rows, meta: { changes: 0 } },
+        { results: [{ json: "[1]" }], meta: { changes: 0 } },
+        { results: [], meta: { changes: 2 } },
+        { results: [{ r: '{"id":1}' }, { r: '{"id":2}' }], meta: { changes: 2 } },
+      ],
+    });
     const payloads = await d1(binding).batch([
       { sql: "a", params: [], returns: "rows" },
       { sql: "b", params: [], returns: "json" },
       { sql: "c", params: [], returns: "none" },
       { sql: "d", params: [], returns: "json_rows" },
     ]);
-    assert.deepEqual(payloads, ['[[1,"a"],[2,"b"]]', 1, { rowsAffected: 2 }, [1, 2]]);
+    assert.deepEqual(payloads, ['[[1,"a"],[2,"b"]]', "[1]", { rowsAffected: 2 }, ['{"id":1}', '{"id":2}']]);
     assert.equal(binding.log.batches, 1);
   });
 
