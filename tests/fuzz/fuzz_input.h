@@ -47,10 +47,19 @@ inline std::string read_data(const std::string& name) {
 }
 
 // Everything the core answers is JSON that JS will parse: a broken answer is a bug here too.
+// An escaped lone surrogate (`\ud800`) is JSON, and what JSON.stringify writes for one, but
+// simdjson refuses it: every surrogate escape is checked as a plain one instead.
 inline void require_json(std::string_view text, const char* what) {
   static simdjson::dom::parser parser;
-  const simdjson::padded_string copy(text);
-  if (parser.parse(copy).error() != simdjson::SUCCESS) invariant_broken(what);
+  std::string copy(text);
+  for (size_t i = 0; i + 1 < copy.size(); i += copy[i] == '\\' ? 2 : 1) {
+    if (copy[i] != '\\' || copy[i + 1] != 'u' || i + 5 >= copy.size()) continue;
+    const char first = static_cast<char>(copy[i + 2] | 0x20);
+    const char second = static_cast<char>(copy[i + 3] | 0x20);
+    const bool surrogate = first == 'd' && (second == '8' || second == '9' || (second >= 'a' && second <= 'f'));
+    if (surrogate) copy.replace(i + 2, 4, "0041");
+  }
+  if (parser.parse(simdjson::padded_string(copy)).error() != simdjson::SUCCESS) invariant_broken(what);
 }
 
 }  // namespace sluice::fuzz
