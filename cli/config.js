@@ -1,6 +1,6 @@
 /**
  * @module cli/config
- * Finds and checks sluice.config.js (or .mjs, .json) and resolves its paths.
+ * Finds and checks sluice.config.ts (or .mts, .js, .mjs, .json) and resolves its paths.
  *
  *   export default { schema: "./src/schema.js", out: "./migrations", dialect: "sqlite",
  *                    d1: { binding: "DB" }, strict: true };
@@ -10,12 +10,12 @@
  *                    neon: { connectionString, endpoint } };  // both default to $DATABASE_URL / $NEON_HTTP_ENDPOINT
  */
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { basename, dirname, resolve } from "node:path";
 
 import { CliError } from "./errors.js";
+import { importModule } from "./load-module.js";
 
-const NAMES = ["sluice.config.js", "sluice.config.mjs", "sluice.config.json"];
+const NAMES = ["sluice.config.ts", "sluice.config.mts", "sluice.config.js", "sluice.config.mjs", "sluice.config.json"];
 const DIALECTS = { sqlite: "sqlite", postgresql: "postgres" };
 
 /**
@@ -44,13 +44,29 @@ const REST_KEYS = { accountId: "CLOUDFLARE_ACCOUNT_ID", databaseId: "CLOUDFLARE_
 /** @returns {Promise<Config>} */
 export async function loadConfig(explicitPath, cwd = process.cwd()) {
   const path = explicitPath ? resolve(cwd, explicitPath) : NAMES.map((n) => resolve(cwd, n)).find(existsSync);
-  if (!path || !existsSync(path)) throw new CliError(`no ${NAMES.join(" / ")} in ${cwd}`);
-  const raw = path.endsWith(".json") ? JSON.parse(readFileSync(path, "utf8")) : (await import(pathToFileURL(path).href)).default;
-  return checkConfig(raw ?? {}, dirname(path), path);
+  if (explicitPath && !existsSync(path)) throw new CliError(`--config ${explicitPath}: no such file`);
+  if (!path) throw new CliError(`no ${NAMES.join(" / ")} in ${cwd}`);
+  const raw = path.endsWith(".json") ? readJsonConfig(path) : (await importModule(path, basename(path))).default;
+  return checkConfig(raw ?? {}, dirname(path), basename(path));
 }
 
-/** @returns {Config} */
-export function checkConfig(raw, root, source = "config", env = process.env) {
+function readJsonConfig(path) {
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new CliError(`cannot load ${basename(path)}: ${error.message}`, 1, error);
+  }
+}
+
+const KEYS = new Set(["schema", "out", "dialect", "strict", "d1", "neon", "dbCredentials"]);
+
+/**
+ * @param {(line: string) => void} [warn] told each key the config has that sluice does not read
+ * @returns {Config}
+ */
+export function checkConfig(raw, root, source = "config", env = process.env, warn = (line) => console.warn(line)) {
+  if (typeof raw !== "object" || Array.isArray(raw)) throw new CliError(`${source}: the default export must be an object`);
+  for (const key of Object.keys(raw)) if (!KEYS.has(key)) warn(`sluice: warning: ${source}: unknown key "${key}" is ignored`);
   if (typeof raw.schema !== "string") throw new CliError(`${source}: "schema" must name the schema module`);
   if (!(raw.dialect in DIALECTS)) throw new CliError(`${source}: "dialect" must be "sqlite" or "postgresql"`);
   return {

@@ -73,9 +73,9 @@ async function whileLocked(fn, waitMs) {
  */
 export async function localD1(config, { lockWaitMs = 60_000 } = {}) {
   const release = await lockStateFolder(stateFolder(config), lockWaitMs);
-  const { getPlatformProxy } = await import("wrangler");
   let proxy;
   try {
+    const { getPlatformProxy } = await importWrangler();
     proxy = await getPlatformProxy({ configPath: config.d1.configPath, persist: config.d1.persist ?? true });
   } catch (error) {
     release();
@@ -94,6 +94,16 @@ export async function localD1(config, { lockWaitMs = 60_000 } = {}) {
     throw new Error(`wrangler config has no D1 binding "${config.d1.binding}"`);
   }
   return { binding, dispose };
+}
+
+/** wrangler is an optional peer: only the local D1 needs it. */
+async function importWrangler() {
+  try {
+    return await import("wrangler");
+  } catch (error) {
+    if (error?.code !== "ERR_MODULE_NOT_FOUND" || !/'wrangler'/.test(error.message)) throw error;
+    throw new CliError("the local D1 is reached through wrangler, which is not installed: npm i -D wrangler", 1, error);
+  }
 }
 
 /** Where wrangler keeps the local D1's files: the configured persist path, else .wrangler/state beside the wrangler config. */

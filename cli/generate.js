@@ -43,7 +43,7 @@ export async function generate(config, options = {}) {
     snapshot: next,
     previousId: latest?.id,
   });
-  log(`Wrote ${relative(process.cwd(), config.out) || "."}/${entry.tag}.sql (${plan.statements.length} statements)`);
+  log(`Wrote ${relative(process.cwd(), config.out) || "."}/${entry.tag}.sql (${count(plan.statements.length, "statement")})`);
   if (plan.dataLoss.length > 0) log(`It loses data:\n${bullets(plan.dataLoss)}`);
   return entry;
 }
@@ -77,4 +77,8 @@ function ambiguityMessage(ambiguities) {
     `Renamed or dropped-and-created? There is no terminal to ask:\n${lines.join("\n")}\n` +
     `Say which with ${example} (repeatable), or --no-renames to drop and create.`
   );
+}
+
+function count(n, noun) {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

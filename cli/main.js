@@ -2,7 +2,9 @@
  * @module cli/main
  * `sluice <command>`: generate, migrate, push and check (docs/migrations.md).
  */
-import { parseArgs } from "./args.js";
+import { readFileSync } from "node:fs";
+
+import { USAGE_ERROR, parseArgs } from "./args.js";
 import { check } from "./check.js";
 import { loadConfig } from "./config.js";
 import { CliError } from "./errors.js";
@@ -16,14 +18,22 @@ const USAGE = `usage: sluice <command> [options]
   migrate
   push [--force] [--rename old=new ...] [--no-renames]
   check
-options: --config path (default: sluice.config.js, .mjs or .json)`;
+options: --config path (default: sluice.config.ts, .mts, .js, .mjs or .json)
+         --verbose (a failure's stack)  --version  --help`;
+
+const COMMANDS = new Set(["generate", "migrate", "push", "check"]);
 
 export async function main(argv) {
   const args = parseArgs(argv);
+  if (args.version) {
+    console.log(JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version);
+    return 0;
+  }
   if (args.help || args.command === undefined) {
     console.log(USAGE);
     return 0;
   }
+  if (!COMMANDS.has(args.command)) throw new CliError(`unknown command "${args.command}"\n${USAGE}`, USAGE_ERROR);
   const config = await loadConfig(args.config);
   switch (args.command) {
     case "generate":
@@ -37,8 +47,6 @@ export async function main(argv) {
     case "check":
       check(config);
       return 0;
-    default:
-      throw new CliError(`unknown command "${args.command}"\n${USAGE}`);
   }
 }
 

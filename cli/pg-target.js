@@ -47,6 +47,11 @@ export function neonCredentials(config, env = process.env) {
   if (!connectionString)
     throw new CliError('migrate: no Postgres connection string: set neon.connectionString in the config, or DATABASE_URL');
   let endpoint = config.neon?.endpoint ?? env.NEON_HTTP_ENDPOINT;
+  if (!endpoint && LOCAL_HOSTS.has(hostOf(connectionString)))
+    throw new CliError(
+      `migrate: ${hostOf(connectionString)} is this machine: give the local gateway's endpoint in neon.endpoint or ` +
+        "NEON_HTTP_ENDPOINT (npm run gateway prints it), e.g. http://127.0.0.1:4444/sql",
+    );
   if (!endpoint) {
     try {
       endpoint = neonEndpoint(connectionString, { jwt: config.neon?.authToken !== undefined });
@@ -55,6 +60,17 @@ export function neonCredentials(config, env = process.env) {
     }
   }
   return { connectionString, endpoint, authToken: config.neon?.authToken };
+}
+
+// A connection string naming this machine has no Neon endpoint to derive: it is a local gateway's.
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
+
+function hostOf(connectionString) {
+  try {
+    return new URL(connectionString).hostname;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

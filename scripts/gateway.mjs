@@ -1,7 +1,7 @@
 // `npm run gateway -- --port N`: a private PostgreSQL cluster behind sluice-gateway on
-// http://127.0.0.1:N/sql, for wrangler dev and manual testing. Prints one line,
-// DATABASE_URL=postgres://..., to use with any Neon client whose fetch endpoint is the
-// gateway (the host in it also reaches the cluster directly, for psql or migrations).
+// http://127.0.0.1:N/sql, for wrangler dev and manual testing. Prints two lines,
+// DATABASE_URL=postgres://... and NEON_HTTP_ENDPOINT=http://127.0.0.1:N/sql, the pair a Neon
+// client or `sluice migrate` needs (the host in the URL also reaches the cluster directly, for psql).
 // Runs until SIGINT or SIGTERM, then stops both and removes the cluster's files.
 // Needs the gateway built (scripts/build.sh).
 import { parseArgs } from "node:util";
@@ -28,6 +28,7 @@ try {
 }
 const { cluster, gateway } = running;
 console.log(`DATABASE_URL=postgres://${cluster.user}:${cluster.password}@localhost:${cluster.port}/${cluster.database}`);
+console.log(`NEON_HTTP_ENDPOINT=http://127.0.0.1:${port}/sql`);
 
 let stopping = false;
 async function stop(code) {
