@@ -10,9 +10,8 @@
  * Neither commits anything, so each operation is retried for a while; a retried migration whose
  * first try did commit then fails on its ledger row's unique tag, which migrate reads as applied.
  */
-import { dirname, join } from "node:path";
-
 import { CliError } from "./errors.js";
+import { platformProxyPersistPath, strayD1Warning, wranglerStateFolder } from "./local-d1-path.js";
 import { APPLIED, LEDGER } from "./migrate.js";
 import { lockStateFolder } from "./state-lock.js";
 
@@ -68,15 +67,21 @@ async function whileLocked(fn, waitMs) {
 }
 
 /**
- * The D1 binding the config names, through wrangler's local platform proxy (the database
- * `wrangler dev` serves), held by this process alone until `dispose` is called.
+ * The D1 binding the config names, through wrangler's local platform proxy, in the files
+ * `wrangler dev` serves (cli/local-d1-path.js), held by this process alone until `dispose` is called.
  */
-export async function localD1(config, { lockWaitMs = 60_000 } = {}) {
-  const release = await lockStateFolder(stateFolder(config), lockWaitMs);
+export async function localD1(config, { lockWaitMs = 60_000, warn = (line) => console.warn(line) } = {}) {
+  if (config.d1.persist === false)
+    throw new CliError('"d1.persist": false names an in-memory D1 that is gone when the command ends: remove it');
+  const where = { configPath: config.d1.configPath, persistTo: config.d1.persist?.path };
+  const stateFolder = wranglerStateFolder(where);
+  const stray = strayD1Warning(stateFolder);
+  if (stray) warn(stray);
+  const release = await lockStateFolder(stateFolder, lockWaitMs);
   let proxy;
   try {
     const { getPlatformProxy } = await importWrangler();
-    proxy = await getPlatformProxy({ configPath: config.d1.configPath, persist: config.d1.persist ?? true });
+    proxy = await getPlatformProxy({ configPath: config.d1.configPath, persist: { path: platformProxyPersistPath(where) } });
   } catch (error) {
     release();
     throw error;
@@ -91,7 +96,7 @@ export async function localD1(config, { lockWaitMs = 60_000 } = {}) {
   const binding = proxy.env[config.d1.binding];
   if (binding === undefined) {
     await dispose();
-    throw new Error(`wrangler config has no D1 binding "${config.d1.binding}"`);
+    throw new CliError(`the wrangler config has no D1 binding "${config.d1.binding}" (the config's d1.binding)`);
   }
   return { binding, dispose };
 }
@@ -104,11 +109,4 @@ async function importWrangler() {
     if (error?.code !== "ERR_MODULE_NOT_FOUND" || !/'wrangler'/.test(error.message)) throw error;
     throw new CliError("the local D1 is reached through wrangler, which is not installed: npm i -D wrangler", 1, error);
   }
-}
-
-/** Where wrangler keeps the local D1's files: the configured persist path, else .wrangler/state beside the wrangler config. */
-function stateFolder(config) {
-  if (config.d1.persist?.path) return config.d1.persist.path;
-  const projectRoot = config.d1.configPath ? dirname(config.d1.configPath) : process.cwd();
-  return join(projectRoot, ".wrangler", "state");
 }

@@ -13,6 +13,7 @@ import { getPlatformProxy } from "wrangler";
 import { loadConfig } from "../cli/config.js";
 import { d1Target } from "../cli/d1-target.js";
 import { CliError } from "../cli/errors.js";
+import { platformProxyPersistPath } from "../cli/local-d1-path.js";
 import { migrate } from "../cli/migrate.js";
 import { createDb } from "../worker/index.js";
 import { d1 } from "../worker/drivers/d1.js";
@@ -22,10 +23,11 @@ import { adoptBaseline } from "./lib/adopt-baseline.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const { values } = parseArgs({ options: { "persist-to": { type: "string" } } });
-const persist = values["persist-to"] ? { path: join(values["persist-to"], "v3") } : true;
+const configPath = join(root, "wrangler.toml");
+const persist = { path: platformProxyPersistPath({ configPath, persistTo: values["persist-to"] }) };
 
 const config = await loadConfig(join(root, "sluice.config.js"));
-const { env, dispose } = await getPlatformProxy({ configPath: join(root, "wrangler.toml"), persist });
+const { env, dispose } = await getPlatformProxy({ configPath, persist });
 try {
   await adoptBaseline(config, env[config.d1.binding]);
   await migrate(config, d1Target(env[config.d1.binding]));

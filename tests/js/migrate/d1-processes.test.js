@@ -58,7 +58,7 @@ test("migrate runs while another program (a wrangler dev) writes to the same loc
     for (const v of ["v1", "v2"]) await generate(project.config(v), quiet);
     configure(project, { ...D1_CONFIG, schema: "./v2.js" });
     const { getPlatformProxy } = await import("wrangler");
-    const other = await getPlatformProxy({ configPath: join(project.root, "wrangler.toml"), persist: { path: join(project.root, "state") } });
+    const other = await getPlatformProxy({ configPath: join(project.root, "wrangler.toml"), persist: { path: join(project.root, "state", "v3") } });
     try {
       const db = other.env.DB;
       await db.prepare("create table noise (n integer)").run();

@@ -52,7 +52,7 @@ test("wrangler d1 migrations apply --local applies sluice's folder to the schema
     assert.match(wranglerApply(project.root), /0000_init\.sql[\s\S]*0001_bio\.sql/);
 
     // The database wrangler wrote, opened the way sluice's own migrate opens wrangler dev's.
-    const config = { d1: { binding: "DB", configPath: join(project.root, "wrangler.toml"), persist: { path: join(project.root, "state", "v3") } } };
+    const config = { d1: { binding: "DB", configPath: join(project.root, "wrangler.toml"), persist: { path: join(project.root, "state") } } };
     wranglerD1 = await localD1(config);
     const db = wranglerD1.binding;
     await db.batch([

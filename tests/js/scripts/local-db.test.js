@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { getPlatformProxy } from "wrangler";
 
 import { loadConfig } from "../../../cli/config.js";
+import { platformProxyPersistPath } from "../../../cli/local-d1-path.js";
 import { snapshotShape, sqliteSchema } from "../../../cli/introspect.js";
 import { readJournal, readLatestSnapshot } from "../../../cli/folder.js";
 import * as schema from "../../../worker/app/schema.js";
@@ -32,7 +33,7 @@ function localDb(persistTo) {
 
 /** Opens the D1 persisted under `persistTo` the way local-db.mjs does. */
 async function withD1(persistTo, body) {
-  const { env, dispose } = await getPlatformProxy({ configPath, persist: { path: join(persistTo, "v3") } });
+  const { env, dispose } = await getPlatformProxy({ configPath, persist: { path: platformProxyPersistPath({ configPath, persistTo }) } });
   try {
     return await body(env.DB);
   } finally {
