@@ -1,6 +1,7 @@
 // The reference Worker: the Drizzle tutorial's users/posts API served by sluice.
 import { Hono } from "hono/tiny";
 
+import { sluiceErrors } from "../hono.js";
 import { DatabaseError } from "../index.js";
 import { dbFor } from "./db.js";
 import { HttpError, jsonError } from "./http.js";
@@ -21,16 +22,14 @@ mountHealth(app);
 
 app.notFound(() => jsonError(404, "not found"));
 
-app.onError((error) => {
+// The Worker's own refusals first; sluice's errors as sluice/hono maps them.
+const sluiceError = sluiceErrors();
+app.onError((error, c) => {
   if (error instanceof HttpError) return error.response;
-  if (error instanceof DatabaseError && error.kind === "unique_violation") {
-    return jsonError(409, `${error.column ?? "value"} already exists`, error.column ? { field: error.column } : undefined);
-  }
   if (error instanceof DatabaseError && error.kind === "not_null_violation") {
     return jsonError(400, `${error.column ?? "a required value"} is missing`);
   }
-  console.error(error);
-  return jsonError(500, "internal error");
+  return sluiceError(error, c);
 });
 
 export default app;
