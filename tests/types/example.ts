@@ -313,14 +313,15 @@ check<Equal<typeof alice, Flat<User & { posts: Post[] }> | undefined>>();
 const everyone = await db.query.users.findMany();
 check<Equal<typeof everyone, User[]>>();
 
-// A one() relation is an object or null; `false` columns are dropped; `with` nests.
+// A one() relation over NOT NULL columns is always there (categories' parent, over a nullable
+// column, may be null); `false` columns are dropped; `with` nests.
 const feed = await db.query.posts.findMany({
   columns: { body: false },
   with: { author: { columns: { name: true }, with: { posts: { columns: { id: true } } } } },
 });
 check<Equal<typeof feed, {
   id: number; authorId: number; title: string; published: boolean; createdAt: Date;
-  author: { name: string; posts: { id: number }[] } | null;
+  author: { name: string; posts: { id: number }[] };
 }[]>>();
 
 // `columns: {}` selects none of the table's own columns, only the relations in `with`.

@@ -118,8 +118,8 @@ type NestedConfig<TValue> = TValue extends true ? {} : TValue;
 
 type RelationRow<TSchema, TRelation, TConfig> = TRelation extends Many<infer T>
   ? RelationalRow<TSchema, T, TConfig>[]
-  : TRelation extends One<infer T>
-    ? RelationalRow<TSchema, T, TConfig> | null
+  : TRelation extends One<infer T, infer TNullable>
+    ? RelationalRow<TSchema, T, TConfig> | (TNullable extends true ? null : never)
     : never;
 
 /** A row of a relational query: the selected columns, then one key per relation in `with`. */

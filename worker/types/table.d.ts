@@ -90,10 +90,17 @@ export declare function table<TName extends string, TBuilders extends Record<str
   extra?: ExtraConfig<BuildColumns<TName, TBuilders>>,
 ): Table<TName, BuildColumns<TName, TBuilders>>;
 
-/** A `one()` relation: the related row, or `null` when there is none. */
-export interface One<TTarget extends AnyTable = AnyTable> {
-  readonly [relationInfo]: { kind: "one"; target: TTarget };
+/**
+ * A `one()` relation: the related row, or `null` when there can be none (`TNullable`): as
+ * drizzle types it, a row is always there when every `fields` column is NOT NULL (the foreign key
+ * guarantees it), and may be missing from the other side, or over a nullable column.
+ */
+export interface One<TTarget extends AnyTable = AnyTable, TNullable extends boolean = boolean> {
+  readonly [relationInfo]: { kind: "one"; target: TTarget; nullable: TNullable };
 }
+
+/** Whether a `one()` over these columns can find no row: when any of them may be null. */
+type NullableFields<TFields extends readonly AnyColumn[]> = null extends ColumnValue<TFields[number]> ? true : false;
 
 /** A `many()` relation: an array of related rows, empty when there are none. */
 export interface Many<TTarget extends AnyTable = AnyTable> {
@@ -115,10 +122,11 @@ export interface OneConfig<TSource extends AnyTable, TTarget extends AnyTable> e
 
 export interface RelationHelpers<TSource extends AnyTable> {
   /** Without `fields`, the join comes from the `one()` with fields declared on the target. */
-  one<TTarget extends AnyTable>(
+  one<TTarget extends AnyTable, TFields extends ColumnOf<TSource>[]>(
     target: TTarget,
-    config?: OneConfig<TSource, TTarget> | (RelationName & { fields?: never; references?: never }),
-  ): One<TTarget>;
+    config: OneConfig<TSource, TTarget> & { fields: [...TFields] },
+  ): One<TTarget, NullableFields<TFields>>;
+  one<TTarget extends AnyTable>(target: TTarget, config?: RelationName & { fields?: never; references?: never }): One<TTarget, true>;
   /** The join comes from the `one()` with fields declared on the target. */
   many<TTarget extends AnyTable>(target: TTarget, config?: RelationName): Many<TTarget>;
 }
