@@ -409,6 +409,21 @@ insertUserSchema.check('{"email":"a@b.c","name":"A"}');
 if (checked.success) check<Equal<typeof checked.data, NewUser>>();
 else expectType<{ status: number; body: Uint8Array }>(checked);
 
+// A validator is a Standard Schema (v1): the interface as a library that takes any validator declares it.
+interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly "~standard": {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown) =>
+      | { readonly value: Output; readonly issues?: undefined }
+      | { readonly issues: ReadonlyArray<{ readonly message: string; readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> }> }
+      | Promise<unknown>;
+    readonly types?: { readonly input: Input; readonly output: Output } | undefined;
+  };
+}
+declare function takesAnyValidator<TSchema extends StandardSchemaV1>(schema: TSchema): NonNullable<TSchema["~standard"]["types"]>["output"];
+check<Equal<ReturnType<typeof takesAnyValidator<typeof insertUserSchema>>, NewUser>>();
+
 const updateUserSchema = createUpdateSchema(users, { email: (s) => s.email() }).omit({ id: true });
 check<Equal<ReturnType<typeof updateUserSchema.parse>, {
   email?: string; name?: string; role?: Role; isActive?: boolean; createdAt?: Date; updatedAt?: Date;

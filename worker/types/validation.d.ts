@@ -53,6 +53,21 @@ export type SafeParseResult<TData> = { success: true; data: TData } | { success:
 /** `check()` failures come ready to send: an HTTP status and the JSON error body. */
 export type CheckResult<TData> = { success: true; data: TData } | { success: false; status: number; body: Uint8Array };
 
+/**
+ * A validator's Standard Schema side (v1, the interface zod, valibot and arktype share): what
+ * libraries that accept any validator call. An issue's `path` is its field's key.
+ */
+export interface StandardSchemaProps<TData> {
+  readonly version: 1;
+  readonly vendor: "sluice";
+  readonly validate: (value: unknown) => StandardResult<TData>;
+  readonly types?: { readonly input: TData; readonly output: TData };
+}
+
+export type StandardResult<TData> =
+  | { readonly value: TData; readonly issues?: undefined }
+  | { readonly issues: ReadonlyArray<{ readonly message: string; readonly path?: ReadonlyArray<PropertyKey> }> };
+
 /** A mask naming keys of `TData`; an unknown key is an error. */
 type KeyMask<K extends PropertyKey> = { readonly [P in K]: true };
 
@@ -67,6 +82,7 @@ export interface Validator<TData extends object> {
   parse(value: unknown): TData;
   /** Validates a JSON request body (bytes, or text) without parsing it into JS objects first. */
   check(body: ArrayBuffer | ArrayBufferView | string): CheckResult<TData>;
+  readonly "~standard": StandardSchemaProps<TData>;
 }
 
 export declare function createInsertSchema<TTable extends AnyTable>(

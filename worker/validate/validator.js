@@ -11,6 +11,7 @@ import { sharedCore } from "../runtime/core.js";
 import { parseWithDates } from "../runtime/parse-with-dates.js";
 import { schemaOfTable } from "../runtime/schema-registry.js";
 import { recordRefinements } from "./refinements.js";
+import { standardSchema } from "./standard-schema.js";
 
 const encoder = new TextEncoder();
 const INVALID_JSON = encoder.encode('{"error":"invalid JSON body"}');
@@ -130,6 +131,11 @@ export class Validator {
     if (out.ok) return { success: true, data: out.data };
     const flat = out.flat === undefined ? { formErrors: ["Invalid JSON"], fieldErrors: {} } : JSON.parse(out.flat);
     return { success: false, error: new ValidationError(flat) };
+  }
+
+  /** The Standard Schema interface (validate/standard-schema.js). */
+  get ["~standard"]() {
+    return standardSchema((value) => this.safeParse(value));
   }
 
   /**
