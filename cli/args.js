@@ -4,7 +4,7 @@
  */
 import { CliError } from "./errors.js";
 
-const VALUE_FLAGS = new Set(["name", "config", "rename"]);
+const VALUE_FLAGS = new Set(["name", "config", "rename", "out"]);
 const SWITCHES = new Set(["no-renames", "allow-data-loss", "force", "help", "version", "verbose"]);
 
 /** The exit status of a command line the CLI cannot read. */
@@ -12,7 +12,7 @@ export const USAGE_ERROR = 2;
 
 /**
  * @param {string[]} argv process.argv without node and the script
- * @returns {{ command: string|undefined, name?: string, config?: string, renames: {from: string, to: string}[],
+ * @returns {{ command: string|undefined, name?: string, config?: string, out?: string, renames: {from: string, to: string}[],
  *   noRenames: boolean, allowDataLoss: boolean, force: boolean, help: boolean, version: boolean, verbose: boolean }}
  */
 export function parseArgs(argv) {

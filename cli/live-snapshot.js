@@ -87,16 +87,17 @@ function liveColumn(context, name, shape, key) {
     (dialect === "postgres" || wanted.type !== "enum" || facts.sql[table].includes(sqliteEnumCheck(context.desired, wanted)))
   )
     return wanted;
-  const column = { key, name, ...liveType(shape.type, expression, context), notNull: shape.notNull };
+  const column = { key, name, ...liveType(name, shape.type, expression, context), notNull: shape.notNull };
   const def = liveDefault(expression, dialect);
   if (def !== undefined) column.default = def;
   return column;
 }
 
-function liveType(type, expression, { dialect, enums, facts, table }) {
+function liveType(name, type, expression, { dialect, enums, facts, table }) {
   if (dialect === "sqlite") {
+    // AUTOINCREMENT is said of the table's one primary key column: only that column is a serial.
     const autoincrement = /\bautoincrement\b/i.test(facts.sql[table] ?? "") && type === "integer";
-    if (autoincrement && facts.shape.tables[table].primaryKey.length === 1) return { type: "serial" };
+    if (autoincrement && isDeepStrictEqual(facts.shape.tables[table].primaryKey, [name])) return { type: "serial" };
     return { type: ["integer", "real", "text"].includes(type) ? type : "text" };
   }
   if (expression?.startsWith("nextval(")) return { type: type === "bigint" ? "bigserial" : "serial" };

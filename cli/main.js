@@ -10,6 +10,7 @@ import { loadConfig } from "./config.js";
 import { CliError } from "./errors.js";
 import { generate } from "./generate.js";
 import { migrate } from "./migrate.js";
+import { introspect } from "./pull.js";
 import { pushConfigured } from "./push.js";
 import { openTarget } from "./targets.js";
 
@@ -18,10 +19,11 @@ const USAGE = `usage: sluice <command> [options]
   migrate
   push [--force] [--rename old=new ...] [--no-renames]
   check
+  introspect [--out file] [--force]   (also: pull) write the live database as a schema module
 options: --config path (default: sluice.config.ts, .mts, .js, .mjs or .json)
          --verbose (a failure's stack)  --version  --help`;
 
-const COMMANDS = new Set(["generate", "migrate", "push", "check"]);
+const COMMANDS = new Set(["generate", "migrate", "push", "check", "introspect", "pull"]);
 
 export async function main(argv) {
   const args = parseArgs(argv);
@@ -46,6 +48,10 @@ export async function main(argv) {
       return 0;
     case "check":
       check(config);
+      return 0;
+    case "introspect":
+    case "pull":
+      await introspect(config, { out: args.out, force: args.force });
       return 0;
   }
 }

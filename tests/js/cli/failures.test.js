@@ -56,7 +56,7 @@ const CASES = [
     args: ["generate"],
     line: /^sluice: cannot load schema schema\.js: Cannot find module '.*\/columns\.js' imported from .*\/schema\.js$/,
   },
-  { name: "unknown command", files: {}, args: ["pull"], line: 'sluice: unknown command "pull"', code: 2 },
+  { name: "unknown command", files: {}, args: ["upgrade"], line: 'sluice: unknown command "upgrade"', code: 2 },
   { name: "unknown option", files: {}, args: ["check", "--dry-run"], line: "sluice: unknown option --dry-run (sluice --help lists them)", code: 2 },
   { name: "option without its value", files: {}, args: ["check", "--config"], line: "sluice: --config needs a value", code: 2 },
   { name: "bad --rename", files: {}, args: ["generate", "--rename", "users"], line: 'sluice: --rename wants old=new (table or table.column), got "users"', code: 2 },
