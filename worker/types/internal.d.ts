@@ -16,4 +16,4 @@ export declare const valueInfo: unique symbol;
 export declare const driverInfo: unique symbol;
 
 /** Flattens an intersection into one object type, so editors show plain rows. */
-export type Simplify<T> = { [K in keyof T]: T[K] };
+export type Simplify<T> = { [K in keyof T]: T[K] } & {};

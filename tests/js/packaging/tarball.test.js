@@ -2,7 +2,7 @@
 // project installing it (offline, from the packed file) type-checks with declaration emit and
 // isolatedModules, and runs a query in Node, in workerd (Miniflare), in Bun and in Deno.
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -40,6 +40,29 @@ export async function firstPost(binding: D1Database) {
 }
 
 export const onError = sluiceErrors();
+`;
+
+// Rows as an editor shows them (and as declaration emit writes them): plain object types.
+const ROWS_TS = `import { createDb, createInsertSchema } from "sluice";
+import { d1, type D1Database } from "sluice/d1";
+import * as schema from "./schema.js";
+
+declare const binding: D1Database;
+const db = createDb({ schema, driver: d1(binding) });
+export const feed = await db.query.posts.findMany({ columns: { title: true }, with: { author: true } });
+export const parsed = createInsertSchema(schema.users).omit({ id: true }).parse({});
+`;
+
+const ROWS_DTS = `export declare const feed: {
+    title: string;
+    author: {
+        id: number;
+        name: string;
+    };
+}[];
+export declare const parsed: {
+    name: string;
+};
 `;
 
 const TSCONFIG = JSON.stringify({
@@ -92,6 +115,7 @@ before(async () => {
   project = freshProject(packed.tarball, {
     "src/schema.ts": SCHEMA_TS,
     "src/index.ts": INDEX_TS,
+    "src/rows.ts": ROWS_TS,
     "src/users.js": USERS_JS,
     "tsconfig.json": TSCONFIG,
     "query.mjs": QUERY_MJS,
@@ -125,7 +149,7 @@ test("the package has no runtime dependency; wrangler is an optional peer", () =
   ]);
 });
 
-test("tsc: the fresh project type-checks and emits declarations with isolatedModules", () => {
+test("tsc: the fresh project type-checks and emits declarations with isolatedModules, rows as plain objects", () => {
   const tsc = join(REPO, "node_modules/typescript/bin/tsc");
   const check = run(process.execPath, [tsc, "-p", ".", "--noEmit"], { cwd: project.root });
   assert.equal(check.output, "");
@@ -133,6 +157,7 @@ test("tsc: the fresh project type-checks and emits declarations with isolatedMod
   const emit = run(process.execPath, [tsc, "-p", ".", "--emitDeclarationOnly"], { cwd: project.root });
   assert.equal(emit.output, "", "declaration emit names every type through the package's entry points");
   assert.equal(emit.code, 0);
+  assert.equal(readFileSync(join(project.root, "types-out/rows.d.ts"), "utf8"), ROWS_DTS);
 });
 
 test("Node runs a query", () => {
