@@ -3,16 +3,12 @@
 // same folder, and `persist.path: ".wrangler/state"` (the default, spelled out). Each is read
 // back through a real `wrangler dev`.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { test } from "node:test";
 
-import { REPO, USERS_SCHEMA, runSluice, tempProject } from "./support.js";
-
-const WRANGLER = join(REPO, "node_modules/wrangler/bin/wrangler.js");
-const WRANGLER_ENV = { ...process.env, CI: "1", WRANGLER_SEND_METRICS: "false" };
+import { WRANGLER_ENV, withWranglerDev } from "../support/wrangler-dev.js";
+import { USERS_SCHEMA, runSluice, tempProject } from "./support.js";
 
 const WRANGLER_TOML = `name = "local-d1"\nmain = "worker.js"\ncompatibility_date = "2025-09-01"\n\n[[d1_databases]]\n` +
   `binding = "DB"\ndatabase_name = "local"\ndatabase_id = "00000000-0000-4000-8000-00000000d1d1"\n`;
@@ -62,44 +58,11 @@ for (const spelling of SPELLINGS) {
   });
 }
 
-/** Starts `wrangler dev` in root, asks the Worker which tables its D1 has, and stops it. */
-async function servedTables(root, devArgs) {
-  const port = await freePort();
-  const dev = spawn(process.execPath, [WRANGLER, "dev", "--ip", "127.0.0.1", "--port", String(port), ...devArgs], {
-    cwd: root,
-    env: WRANGLER_ENV,
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
+/** The tables named users that the D1 `wrangler dev` serves has. */
+function servedTables(root, devArgs) {
+  return withWranglerDev(root, devArgs, async (base) => {
+    const response = await fetch(`${base}/`);
+    assert.equal(response.status, 200);
+    return response.json();
   });
-  let output = "";
-  try {
-    await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`wrangler dev did not start in 60 s:\n${output}`)), 60_000);
-      const seen = (chunk) => {
-        output += chunk;
-        if (/Ready on http/.test(output)) {
-          clearTimeout(timer);
-          resolve();
-        }
-      };
-      dev.stdout.on("data", seen);
-      dev.stderr.on("data", seen);
-      dev.on("exit", (code) => reject(new Error(`wrangler dev exited (${code}):\n${output}`)));
-    });
-    const response = await fetch(`http://127.0.0.1:${port}/`);
-    assert.equal(response.status, 200, output);
-    return await response.json();
-  } finally {
-    const exited = new Promise((resolve) => dev.once("exit", resolve));
-    process.kill(-dev.pid, "SIGTERM");
-    await exited;
-  }
-}
-
-async function freePort() {
-  const server = createServer().listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
