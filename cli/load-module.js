@@ -27,7 +27,7 @@ export async function importModule(path, label) {
   }
 }
 
-/** The failure in one line: the error's first line, with where a syntax error is when Node knows it. */
+/** The failure in one line: the error's kind (SyntaxError, ...) and its message's first line. */
 function loadFailure(error) {
   const first = String(error?.message ?? error).split("\n")[0];
   const name = error?.name && error.name !== "Error" ? `${error.name}: ` : "";

@@ -1,6 +1,6 @@
 /**
  * @module cli/main
- * `sluice <command>`: generate, migrate, push and check (docs/migrations.md).
+ * `sluice <command>`: generate, migrate, push, check and introspect (docs/migrations.md).
  */
 import { readFileSync } from "node:fs";
 
