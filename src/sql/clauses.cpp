@@ -60,8 +60,7 @@ void append_expr_cell(compile_context& ctx, const decode::field& field, query::e
     append_column_cell(ctx, key, qualifier, *c->column);
     return;
   }
-  const auto* raw = std::get_if<query::raw_sql>(&ctx.exprs()[id]);
-  const bool as_database_json = raw && raw->mapping == query::raw_mapping::database;
+  const bool as_database_json = reads_database_json(ctx.exprs(), id);
   if (!ctx.caps().builds_final_json) {
     // A fragment's value travels as the database's JSON of it (to_json on Postgres), so its
     // type is known without one: decoded as json.
@@ -88,6 +87,26 @@ void append_expr_cell(compile_context& ctx, const decode::field& field, query::e
     append_expr(ctx, id, style);
     if (!atom) ctx.text(")");
   });
+}
+
+void append_derived_cell(compile_context& ctx, const decode::field& field, std::string_view name,
+                         bool database_json) noexcept {
+  if (database_json) {
+    const std::string_view wrap =
+        ctx.caps().builds_final_json ? std::string_view{} : ctx.dialect().raw_cell_function();
+    append_cell_key(ctx, field.key);
+    ctx.text(wrap);
+    ctx.text("(");
+    ctx.identifier(name);
+    ctx.text(")");
+    return;
+  }
+  append_cell_key(ctx, field.key);
+  if (!ctx.caps().builds_final_json) {
+    ctx.identifier(name);
+    return;
+  }
+  append_json_value(ctx, field.type, [&] { ctx.identifier(name); });
 }
 
 void begin_select(compile_context& ctx, bool single_row) noexcept {

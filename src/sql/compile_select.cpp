@@ -2,6 +2,7 @@
 
 #include "sql/clauses.h"
 #include "sql/families.h"
+#include "sql/nested.h"
 #include "sql/types.h"
 
 namespace sluice::sql {
@@ -68,46 +69,30 @@ void append_all_columns(compile_context& ctx, const query::select_query& q,
   }
 }
 
-std::string_view join_keyword(query::join_type type) {
-  switch (type) {
-    case query::join_type::inner: return " inner join ";
-    case query::join_type::left: return " left join ";
-    case query::join_type::right: return " right join ";
-    case query::join_type::full: return " full join ";
-    case query::join_type::cross: return " cross join ";
-  }
-  return " inner join ";
-}
-
-// ` distinct` or ` distinct on (...)` after `select`. Errors: unsupported_feature (distinct on
-// without the capability).
-status append_distinct(compile_context& ctx, const query::select_query& q, column_style style) {
-  switch (q.distinct) {
-    case query::distinct_kind::none: return ok_status();
-    case query::distinct_kind::rows: ctx.text(" distinct"); return ok_status();
-    case query::distinct_kind::on: break;
-  }
-  if (!ctx.caps().distinct_on)
-    return make_error(error_code::unsupported_feature,
-                      "selectDistinctOn is Postgres only; use selectDistinct or groupBy",
-                      {"distinctOn"});
-  ctx.text(" distinct on (");
-  for (size_t i = 0; i < q.distinct_on.size(); ++i) {
+// `select <cells> from (<members combined>) "combined" order by ... limit ...`: the cells read
+// the combined rows by key, typed by the first member's fields.
+result<compiled> compile_combined(compile_context& ctx, const query::select_query& q) {
+  compiled out;
+  out.plan.shape = decode::result_shape::rows;
+  begin_rows(ctx, false);
+  for (size_t i = 0; i < q.fields->size(); ++i) {
+    const auto& f = (*q.fields)[i];
+    SLUICE_TRY(field, output_plan_field(ctx.exprs(), f));
     if (i) ctx.text(", ");
-    append_expr(ctx, q.distinct_on[i], style);
+    append_derived_cell(ctx, field, f.key, reads_database_json(ctx.exprs(), f.value));
+    out.plan.fields.push_back(std::move(field));
   }
-  ctx.text(")");
-  return ok_status();
-}
-
-void append_group_by(compile_context& ctx, const query::select_query& q) {
-  for (size_t i = 0; i < q.group_by.size(); ++i) {
-    ctx.text(i ? ", " : " group by ");
-    append_expr(ctx, q.group_by[i], column_style::qualified);
-  }
-  if (!q.having) return;
-  ctx.text(" having ");
-  append_expr(ctx, *q.having, column_style::qualified);
+  end_cells(ctx);
+  ctx.text(" from (");
+  append_combined_rows(ctx, q);
+  ctx.text(") ");
+  ctx.identifier("combined");
+  SLUICE_CHECK(append_combined_order_by(ctx, q));
+  append_paging(ctx, q.page, false);
+  end_rows(ctx);
+  SLUICE_CHECK(ctx.check_param_limit());
+  out.statements.push_back(ctx.take(select_returns(ctx)));
+  return out;
 }
 
 }  // namespace
@@ -115,8 +100,9 @@ void append_group_by(compile_context& ctx, const query::select_query& q) {
 result<compiled> compile_select(const dialect& d, const query::expr_pool& exprs,
                                 const query::select_query& q) noexcept {
   compile_context ctx(d, exprs);
-  ctx.enter(q.table->key, q.table->name);
-  for (const auto& j : q.joins) ctx.enter(j.table->key, j.table->name);
+  append_with(ctx, q.with);
+  if (!q.set_operations.empty()) return compile_combined(ctx, q);
+  enter_tables(ctx, q);
   const column_style style = q.joins.empty() ? column_style::bare : column_style::qualified;
 
   compiled out;
@@ -137,14 +123,8 @@ result<compiled> compile_select(const dialect& d, const query::expr_pool& exprs,
   }
   end_cells(ctx);
   ctx.text(" from ");
-  ctx.identifier(q.table->name);
-  for (const auto& j : q.joins) {
-    ctx.text(join_keyword(j.type));
-    ctx.identifier(j.table->name);
-    if (!j.on) continue;
-    ctx.text(" on ");
-    append_expr(ctx, *j.on, column_style::qualified);
-  }
+  append_source(ctx, q.table, q.named.get());
+  append_joins(ctx, q.joins);
   append_where(ctx, q.where);
   append_group_by(ctx, q);
   append_order_by(ctx, q.order_by);
