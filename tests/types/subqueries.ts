@@ -13,7 +13,7 @@ const db = createDb({ schema, driver: d1(env.DB) });
 type User = typeof users.$inferSelect;
 
 // ---- A subquery as a row source ----
-const sq = db.select({ authorId: posts.authorId, n: count() }).from(posts).groupBy(posts.authorId).as("sq");
+const sq = db.select({ authorId: posts.authorId, n: count().as("n") }).from(posts).groupBy(posts.authorId).as("sq");
 const fromSq = await db.select().from(sq).where(gt(sq.n, 1));
 check<Equal<typeof fromSq, { authorId: number; n: number }[]>>();
 const joinedSq = await db.select({ name: users.name, n: sq.n }).from(users).innerJoin(sq, eq(sq.authorId, users.id));

@@ -71,6 +71,11 @@ export function subqueryScenarios(getDb, seed, dialect) {
       const latest = db.select({ t: sql`max(${posts.createdAt})`.mapWith(posts.createdAt) }).from(posts);
       const [row] = await db.select({ title: posts.title }).from(posts).where(eq(posts.createdAt, latest));
       assert.deepEqual(row, { title: "Third" });
+      const inFragment = await db
+        .select({ id: users.id, n: sql`(${db.select({ n: count().as("n") }).from(posts).where(eq(posts.authorId, users.id))})`.mapWith(Number) })
+        .from(users)
+        .orderBy(users.id);
+      assert.deepEqual(inFragment, [{ id: alice.id, n: 3 }, { id: bob.id, n: 0 }]);
     });
 
     it("inArray, notInArray, exists and notExists with subqueries", async () => {
