@@ -189,14 +189,8 @@ result<select_query> read_select(const expr_reader& outer, dom::object o, const 
     q.having = condition;
   }
   const bool combined = dom::member(o, "setOps").has_value();
-  const bool joins_named = std::any_of(q.joins.begin(), q.joins.end(),
-                                       [](const join_clause& j) { return j.named != nullptr; });
-  if (!q.fields && joins_named)
-    return make_error(error_code::unsupported_feature,
-                      "a select joining a subquery or CTE needs a projection (select({ ... }))",
-                      path);
   // A select read by the query around it, or combined with others, names its fields.
-  if (!q.fields && (nested || combined || q.named))
+  if (!q.fields && (nested || combined || (q.named && q.joins.empty())))
     SLUICE_CHECK(spell_out_fields(r.pool, q, path));
   if (combined) {
     SLUICE_TRY(operations, read_set_operations(outer, o, q, path));

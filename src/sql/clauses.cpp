@@ -89,24 +89,35 @@ void append_expr_cell(compile_context& ctx, const decode::field& field, query::e
   });
 }
 
+namespace {
+
+// A cell reading one column of a derived table or source, written by `write_name`.
+template <typename WriteName>
+void append_named_cell(compile_context& ctx, const decode::field& field, bool database_json,
+                       WriteName write_name) {
+  append_cell_key(ctx, field.key);
+  if (database_json) {
+    ctx.text(ctx.caps().builds_final_json ? std::string_view{} : ctx.dialect().raw_cell_function());
+    ctx.text("(");
+    write_name();
+    ctx.text(")");
+  } else if (!ctx.caps().builds_final_json) {
+    write_name();
+  } else {
+    append_json_value(ctx, field.type, write_name);
+  }
+}
+
+}  // namespace
+
 void append_derived_cell(compile_context& ctx, const decode::field& field, std::string_view name,
                          bool database_json) noexcept {
-  if (database_json) {
-    const std::string_view wrap =
-        ctx.caps().builds_final_json ? std::string_view{} : ctx.dialect().raw_cell_function();
-    append_cell_key(ctx, field.key);
-    ctx.text(wrap);
-    ctx.text("(");
-    ctx.identifier(name);
-    ctx.text(")");
-    return;
-  }
-  append_cell_key(ctx, field.key);
-  if (!ctx.caps().builds_final_json) {
-    ctx.identifier(name);
-    return;
-  }
-  append_json_value(ctx, field.type, [&] { ctx.identifier(name); });
+  append_named_cell(ctx, field, database_json, [&] { ctx.identifier(name); });
+}
+
+void append_source_field_cell(compile_context& ctx, const decode::field& field,
+                              std::string_view alias, bool database_json) noexcept {
+  append_named_cell(ctx, field, database_json, [&] { ctx.qualified(alias, field.key); });
 }
 
 void begin_select(compile_context& ctx, bool single_row) noexcept {

@@ -25,6 +25,9 @@ void append_expr_cell(compile_context& ctx, const decode::field& field, query::e
 // `field`; `database_json`: the value is a fragment's, as the database gives it.
 void append_derived_cell(compile_context& ctx, const decode::field& field, std::string_view name,
                          bool database_json) noexcept;
+// A cell reading the field `field.key` of the subquery or CTE `alias`, typed by `field`.
+void append_source_field_cell(compile_context& ctx, const decode::field& field,
+                              std::string_view alias, bool database_json) noexcept;
 // `'key', ` before a cell of a json_object row; nothing on other dialects.
 void append_cell_key(compile_context& ctx, std::string_view key) noexcept;
 

@@ -41,6 +41,14 @@ TEST(CompileSubquery, JoinAGroupedSubquery) {
      ""});
 }
 
+TEST(CompileSubquery, EveryColumnOfALeftJoinedSubqueryIsOneGroup) {
+  expect_sql(R"({"kind":"select","table":"users","joins":[{"type":"left","as":"sq","query":{"table":"posts","fields":[{"key":"authorId","expr":{"col":["posts","authorId"]}},{"key":"published","expr":{"col":["posts","published"]}}]},"on":{"op":"eq","left":{"field":["sq","authorId"]},"right":{"col":["users","id"]}}}]})",
+    {R"(select "users"."id", "users"."email", "users"."name", "users"."role", "users"."is_active", "users"."created_at", "users"."updated_at", "sq"."authorId", "sq"."published" from "users" left join (select "posts"."author_id" as "authorId", "posts"."published" as "published" from "posts") "sq" on "sq"."authorId" = "users"."id")",
+     ""},
+    {R"(select '[' || coalesce(group_concat("r", ','), '') || ']' from (select json_object('users', json_object('id', "users"."id", 'email', "users"."email", 'name', "users"."name", 'role', "users"."role", 'isActive', json(case "users"."is_active" when 1 then 'true' when 0 then 'false' end), 'createdAt', strftime('%Y-%m-%dT%H:%M:%fZ', "users"."created_at" / 1000.0, 'unixepoch'), 'updatedAt', strftime('%Y-%m-%dT%H:%M:%fZ', "users"."updated_at" / 1000.0, 'unixepoch')), 'sq', case when "sq"."authorId" is null and "sq"."published" is null then null else json_object('authorId', "sq"."authorId", 'published', json(case "sq"."published" when 1 then 'true' when 0 then 'false' end)) end) as "r" from "users" left join (select "posts"."author_id" as "authorId", "posts"."published" as "published" from "posts") "sq" on "sq"."authorId" = "users"."id"))",
+     ""});
+}
+
 TEST(CompileSubquery, CountAsAField) {
   expect_sql(R"({"kind":"select","table":"users",
       "fields":[{"key":"id","expr":{"col":["users","id"]}},
@@ -81,8 +89,6 @@ TEST(CompileSubquery, Errors) {
                error_code::unknown_column, {"fields", "0", "expr", "field"});
   expect_error(R"({"kind":"select","from":{"as":"sq","query":{"table":"users","wher":null}}})",
                error_code::invalid_document, {"from", "query", "wher"});
-  expect_error(R"({"kind":"select","table":"users","joins":[{"type":"left","as":"sq","query":{"table":"posts"},"on":{"op":"eq","left":{"field":["sq","authorId"]},"right":{"col":["users","id"]}}}]})",
-               error_code::unsupported_feature, {});
 }
 
 }  // namespace

@@ -58,6 +58,8 @@ export function subqueryScenarios(getDb, seed, dialect) {
       const sq = db.select({ authorId: posts.authorId, n: count() }).from(posts).groupBy(posts.authorId).as("sq");
       const rows = await db.select({ name: users.name, n: sq.n }).from(users).leftJoin(sq, eq(sq.authorId, users.id)).orderBy(users.id);
       assert.deepEqual(rows, [{ name: "Alice", n: 3 }, { name: "Bob", n: null }]);
+      const everyColumn = await db.select().from(users).leftJoin(sq, eq(sq.authorId, users.id)).orderBy(users.id);
+      assert.deepEqual(everyColumn.map((r) => [r.users.name, r.sq]), [["Alice", { authorId: everyColumn[0].users.id, n: 3 }], ["Bob", null]]);
     });
 
     it("$count and a one-field select as values and fields", async () => {
