@@ -15,6 +15,7 @@ import { QueryBuilder } from "./query/builder.js";
 import { RawQuery } from "./query/raw.js";
 import { RelationalQuery } from "./query/relational.js";
 import { SelectQuery } from "./query/select.js";
+import { SOURCE, isSource, namedSource } from "./query/subquery.js";
 import { SQL } from "./query/sql-tag.js";
 import { UpdateQuery } from "./query/update.js";
 import { executeBatch } from "./runtime/execute.js";
@@ -60,6 +61,47 @@ export class Database {
       throw new SluiceError("invalid_value", "selectDistinctOn() needs an array of one or more columns");
     }
     return new SelectQuery(this, fields, on.map((e, i) => checkExpression(e, `selectDistinctOn() item ${i + 1}`)));
+  }
+
+  /**
+   * A CTE: `db.$with("name").as(query)`, read like a table once given to `db.with(...)`; its
+   * fields are read as `cte.key`. `query` is a select (or a callback receiving the db).
+   * @param {string} alias
+   */
+  $with(alias) {
+    return {
+      as: (query) => {
+        const body = typeof query === "function" ? query(this) : query;
+        if (body instanceof QueryBuilder && !(body instanceof SelectQuery)) {
+          throw new SluiceError("unsupported_feature", `$with("${alias}").as(): a CTE holds a select; a write in a CTE (insert/update/delete ... returning) is not supported`);
+        }
+        if (!(body instanceof SelectQuery)) throw new SluiceError("invalid_value", `$with("${alias}").as(): expected a select query`);
+        return namedSource(alias, body, true, body.as(alias));
+      },
+    };
+  }
+
+  /**
+   * Statements (select, insert, update, delete) that can read the CTEs `ctes` (from `$with`),
+   * written once before the statement: `db.with(sq).select().from(sq)`.
+   * @param {...object} ctes
+   */
+  with(...ctes) {
+    for (const [i, cte] of ctes.entries()) {
+      if (!isSource(cte) || !cte[SOURCE].cte) throw new SluiceError("invalid_value", `with() argument ${i + 1}: expected a CTE from db.$with()`);
+    }
+    const withCtes = (builder) => {
+      builder.withList = ctes;
+      return builder;
+    };
+    return {
+      select: (fields) => withCtes(this.select(fields)),
+      selectDistinct: (fields) => withCtes(this.selectDistinct(fields)),
+      selectDistinctOn: (on, fields) => withCtes(this.selectDistinctOn(on, fields)),
+      insert: (table) => withCtes(this.insert(table)),
+      update: (table) => withCtes(this.update(table)),
+      delete: (table) => withCtes(this.delete(table)),
+    };
   }
 
   /** @param {object} table */

@@ -65,6 +65,7 @@ export {
   between,
   desc,
   eq,
+  exists,
   gt,
   gte,
   ilike,
@@ -77,6 +78,7 @@ export {
   ne,
   not,
   notBetween,
+  notExists,
   notIlike,
   notInArray,
   notLike,
@@ -91,6 +93,7 @@ export type {
   OrderOperators,
   OrderTerm,
   Placeholder,
+  SelectOfOne,
   Sortable,
   SQL,
   TypedExpression,
@@ -121,6 +124,9 @@ export type {
   RelationalQuery,
   RelationalRow,
 } from "./types/relational.js";
+
+export { except, exceptAll, intersect, intersectAll, union, unionAll } from "./types/subqueries.js";
+export type { AnyCte, AnySource, AnySubquery, Cte, RowOf, SourceRow, Subquery } from "./types/subqueries.js";
 
 export { createDb } from "./types/database.js";
 export type { BatchOptions, BatchResults, Database, DbOptions, Driver, QueryLogger } from "./types/database.js";

@@ -43,7 +43,10 @@ export {
   and,
   or,
   not,
+  exists,
+  notExists,
 } from "./query/operators.js";
+export { union, unionAll, intersect, intersectAll, except, exceptAll } from "./query/select.js";
 export { asc, desc } from "./query/ordering.js";
 export { avg, avgDistinct, count, countDistinct, max, min, sum, sumDistinct } from "./query/aggregates.js";
 export { sql } from "./query/sql-tag.js";

@@ -2,6 +2,7 @@
 // Expression nodes of the query AST. Nodes are plain values kept in one pool per query and
 // linked by index, so a tree is cheap to build, copy and walk, and never holds SQL.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -23,6 +24,10 @@ enum class expr_kind : uint8_t {
   logical,
   aggregate,
   raw,
+  field,
+  subquery,
+  exists,
+  in_subquery,
 };
 
 struct expr_id {
@@ -129,8 +134,41 @@ struct raw_sql {
   const schema::column* column = nullptr;  // raw_mapping::column
 };
 
+struct select_query;  // select.h: a select nests in expressions through these nodes
+
+// A field of a subquery or CTE read by the query around it: `"source"."key"`. `value` is the
+// field's expression inside the source (same pool), which gives the field its type.
+struct field_ref {
+  static constexpr expr_kind kind = expr_kind::field;
+  std::string source;
+  std::string key;
+  expr_id value;
+};
+
+// `(select ...)` as a value: its one field's value for the row (null when no row).
+struct subquery {
+  static constexpr expr_kind kind = expr_kind::subquery;
+  std::shared_ptr<const select_query> query;
+};
+
+// `exists (select ...)`; `query` is a subquery node.
+struct exists_check {
+  static constexpr expr_kind kind = expr_kind::exists;
+  bool negated = false;
+  expr_id query;
+};
+
+// `left in (select ...)`; `query` is a subquery node with one field.
+struct in_subquery {
+  static constexpr expr_kind kind = expr_kind::in_subquery;
+  bool negated = false;
+  expr_id left;
+  expr_id query;
+};
+
 using expr = std::variant<column_ref, param_ref, comparison, in_list, in_values, null_check,
-                          negation, range, logical, aggregate, raw_sql>;
+                          negation, range, logical, aggregate, raw_sql, field_ref, subquery,
+                          exists_check, in_subquery>;
 
 // Owns every expression node of one query. Nodes are appended while parsing and never changed.
 class expr_pool {

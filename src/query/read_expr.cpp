@@ -1,6 +1,7 @@
 #include "query/read_expr.h"
 
 #include "query/read_calls.h"
+#include "query/read_nested.h"
 
 #include <array>
 #include <limits>
@@ -13,7 +14,7 @@ namespace {
 // spec within the WebAssembly module's stack (CMakeLists.txt records the arithmetic).
 constexpr size_t max_expression_depth = 32;
 
-enum class op_shape : uint8_t { compare, in_list, null_check, negation, range, logical };
+enum class op_shape : uint8_t { compare, in_list, null_check, negation, range, logical, exists };
 
 struct op_info {
   std::string_view name;
@@ -23,7 +24,7 @@ struct op_info {
   logical_op logic = logical_op::all_of;
 };
 
-constexpr std::array<op_info, 19> operators{{
+constexpr std::array<op_info, 21> operators{{
     {"eq", op_shape::compare, compare_op::eq},
     {"ne", op_shape::compare, compare_op::ne},
     {"gt", op_shape::compare, compare_op::gt},
@@ -43,6 +44,8 @@ constexpr std::array<op_info, 19> operators{{
     {"not", op_shape::negation},
     {"and", op_shape::logical, compare_op::eq, false, logical_op::all_of},
     {"or", op_shape::logical, compare_op::eq, false, logical_op::any_of},
+    {"exists", op_shape::exists},
+    {"notExists", op_shape::exists, compare_op::eq, true},
 }};
 
 std::span<const std::string_view> members_of(op_shape shape) noexcept {
@@ -54,7 +57,8 @@ std::span<const std::string_view> members_of(op_shape shape) noexcept {
     case op_shape::compare:
     case op_shape::in_list: return binary;
     case op_shape::null_check:
-    case op_shape::negation: return unary;
+    case op_shape::negation:
+    case op_shape::exists: return unary;
     case op_shape::range: return ternary;
     case op_shape::logical: return variadic;
   }
@@ -135,6 +139,11 @@ result<std::optional<expr_id>> read_operator(const expr_reader& r, dom::object o
     case op_shape::in_list: {
       SLUICE_TRY(left, operand("left"));
       SLUICE_TRY(list, required_member(o, "right", path));
+      if (auto body = list.get_object() ? dom::member(*list.get_object(), "select") : std::nullopt) {
+        SLUICE_TRY(query, read_operand(r, list, child(path, "right")));
+        SLUICE_CHECK(require_one_field(r.pool, query, child(path, "right")));
+        return optional_id{r.pool.add(in_subquery{op->negated, left, query})};
+      }
       if (list.kind() == dom::json_kind::object) {
         SLUICE_TRY(values, read_param(list, child(path, "right")));
         return optional_id{r.pool.add(in_values{op->negated, left, values})};
@@ -159,11 +168,24 @@ result<std::optional<expr_id>> read_operator(const expr_reader& r, dom::object o
       return optional_id{r.pool.add(range{op->negated, arg, low, high})};
     }
     case op_shape::logical: return read_logical(r, o, *op, path);
+    case op_shape::exists: {
+      SLUICE_TRY(query, operand("arg"));
+      if (!std::holds_alternative<subquery>(r.pool[query]))
+        return invalid_at("must be {\"select\":...}", child(path, "arg"));
+      return optional_id{r.pool.add(exists_check{op->negated, query})};
+    }
   }
   return invalid_at("unknown operator", path);
 }
 
 }  // namespace
+
+result<expr_reader> expr_reader::deeper(const json_path& path) const noexcept {
+  if (depth >= max_expression_depth) return too_deep(path);
+  expr_reader out = *this;
+  ++out.depth;
+  return out;
+}
 
 json_path child(const json_path& path, std::string_view member) noexcept {
   json_path out = path;
@@ -234,9 +256,18 @@ result<std::optional<expr_id>> read_condition(const expr_reader& r, dom::element
     SLUICE_TRY(p, read_param(e, path));
     return optional_id{r.pool.add(p)};
   }
-  // Raw SQL, aggregates and operators read their operands through here again.
-  if (r.depth == max_expression_depth) return too_deep(path);
-  const expr_reader deeper{r.catalog, r.pool, r.scope, r.depth + 1};
+  if (auto field = dom::member(o, "field")) {
+    SLUICE_CHECK(dom::only_members(o, {"field"}, path));
+    SLUICE_TRY(id, read_field(r, *field, child(path, "field")));
+    return optional_id{id};
+  }
+  // Raw SQL, aggregates, subqueries and operators read their operands through here again.
+  SLUICE_TRY(deeper, r.deeper(path));
+  if (auto body = dom::member(o, "select")) {
+    SLUICE_CHECK(dom::only_members(o, {"select"}, path));
+    SLUICE_TRY(id, read_subquery(deeper, *body, child(path, "select")));
+    return optional_id{id};
+  }
   if (dom::member(o, "sql")) {
     SLUICE_TRY(id, read_raw(deeper, o, path));
     return optional_id{id};
@@ -249,7 +280,10 @@ result<std::optional<expr_id>> read_condition(const expr_reader& r, dom::element
   }
   auto op = dom::member(o, "op");
   auto name = op ? op->get_string() : std::nullopt;
-  if (!name) return invalid_at("an expression needs \"col\", \"param\", \"op\", \"agg\" or \"sql\"", path);
+  if (!name)
+    return invalid_at(
+        "an expression needs \"col\", \"field\", \"param\", \"op\", \"agg\", \"sql\" or \"select\"",
+        path);
   return read_operator(deeper, o, *name, path);
 }
 

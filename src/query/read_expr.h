@@ -9,6 +9,7 @@
 #include "core/dom.h"
 #include "core/result.h"
 #include "query/common.h"
+#include "query/select.h"
 
 namespace sluice::query {
 
@@ -31,6 +32,14 @@ struct expr_reader {
   expr_pool& pool;
   std::vector<const schema::table*> scope;
   size_t depth = 0;  // operators around the expression being read
+  // Subqueries and CTEs whose fields `{"field":[alias,key]}` may read, innermost last.
+  std::vector<std::shared_ptr<const named_source>> sources = {};
+  // The statement's CTEs, which `{"cte":name}` sources name.
+  std::vector<std::shared_ptr<const named_source>> ctes = {};
+
+  // The reader for the operands of an operator around this level. Errors: invalid_document
+  // (nested too deep).
+  [[nodiscard]] result<expr_reader> deeper(const std::vector<std::string>& path) const noexcept;
 };
 
 // A condition; an empty and/or (or a `not` of one) yields no condition at all.

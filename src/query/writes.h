@@ -1,9 +1,11 @@
 #pragma once
 // Statements that change rows (insert, update, delete) and `count`.
+#include <memory>
 #include <optional>
 #include <vector>
 
 #include "query/common.h"
+#include "query/select.h"
 
 namespace sluice::query {
 
@@ -31,8 +33,11 @@ struct insert_query {
   const schema::table* table = nullptr;
   // Each row names only the columns the caller gave; the compiler fills the rest.
   std::vector<std::vector<assignment>> rows;
+  // `insert ... select`, instead of rows: each field key names the column it fills.
+  std::shared_ptr<const select_query> select;
   std::optional<on_conflict> conflict;
   std::optional<returning_clause> returning;
+  std::vector<std::shared_ptr<const named_source>> with;  // CTEs written before the statement
 };
 
 struct update_query {
@@ -41,6 +46,7 @@ struct update_query {
   std::vector<assignment> set;
   std::optional<expr_id> where;
   std::optional<returning_clause> returning;
+  std::vector<std::shared_ptr<const named_source>> with;  // CTEs written before the statement
 };
 
 struct delete_query {
@@ -48,6 +54,7 @@ struct delete_query {
   const schema::table* table = nullptr;
   std::optional<expr_id> where;
   std::optional<returning_clause> returning;
+  std::vector<std::shared_ptr<const named_source>> with;  // CTEs written before the statement
 };
 
 // db.execute(sql`...`): one raw statement; its rows are the driver's own objects.

@@ -60,8 +60,7 @@ void append_expr_cell(compile_context& ctx, const decode::field& field, query::e
     append_column_cell(ctx, key, qualifier, *c->column);
     return;
   }
-  const auto* raw = std::get_if<query::raw_sql>(&ctx.exprs()[id]);
-  const bool as_database_json = raw && raw->mapping == query::raw_mapping::database;
+  const bool as_database_json = reads_database_json(ctx.exprs(), id);
   if (!ctx.caps().builds_final_json) {
     // A fragment's value travels as the database's JSON of it (to_json on Postgres), so its
     // type is known without one: decoded as json.
@@ -88,6 +87,37 @@ void append_expr_cell(compile_context& ctx, const decode::field& field, query::e
     append_expr(ctx, id, style);
     if (!atom) ctx.text(")");
   });
+}
+
+namespace {
+
+// A cell reading one column of a derived table or source, written by `write_name`.
+template <typename WriteName>
+void append_named_cell(compile_context& ctx, const decode::field& field, bool database_json,
+                       WriteName write_name) {
+  append_cell_key(ctx, field.key);
+  if (database_json) {
+    ctx.text(ctx.caps().builds_final_json ? std::string_view{} : ctx.dialect().raw_cell_function());
+    ctx.text("(");
+    write_name();
+    ctx.text(")");
+  } else if (!ctx.caps().builds_final_json) {
+    write_name();
+  } else {
+    append_json_value(ctx, field.type, write_name);
+  }
+}
+
+}  // namespace
+
+void append_derived_cell(compile_context& ctx, const decode::field& field, std::string_view name,
+                         bool database_json) noexcept {
+  append_named_cell(ctx, field, database_json, [&] { ctx.identifier(name); });
+}
+
+void append_source_field_cell(compile_context& ctx, const decode::field& field,
+                              std::string_view alias, bool database_json) noexcept {
+  append_named_cell(ctx, field, database_json, [&] { ctx.qualified(alias, field.key); });
 }
 
 void begin_select(compile_context& ctx, bool single_row) noexcept {

@@ -21,6 +21,13 @@ void append_column_cell(compile_context& ctx, std::string_view key, std::string_
 // `field` is the expression's plan field (output_plan_field): its key and output type.
 void append_expr_cell(compile_context& ctx, const decode::field& field, query::expr_id id,
                       column_style style) noexcept;
+// A cell reading the column `name` of a derived table (the rows of a set operation), typed by
+// `field`; `database_json`: the value is a fragment's, as the database gives it.
+void append_derived_cell(compile_context& ctx, const decode::field& field, std::string_view name,
+                         bool database_json) noexcept;
+// A cell reading the field `field.key` of the subquery or CTE `alias`, typed by `field`.
+void append_source_field_cell(compile_context& ctx, const decode::field& field,
+                              std::string_view alias, bool database_json) noexcept;
 // `'key', ` before a cell of a json_object row; nothing on other dialects.
 void append_cell_key(compile_context& ctx, std::string_view key) noexcept;
 

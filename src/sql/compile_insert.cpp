@@ -1,8 +1,11 @@
 // insert: every column of the table is listed (as drizzle does), the ones a row leaves out are
 // filled by the dialect, and rows are split over several statements when one statement would
 // bind more parameters than the database accepts.
+#include <algorithm>
+
 #include "sql/clauses.h"
 #include "sql/families.h"
+#include "sql/nested.h"
 #include "sql/types.h"
 
 namespace sluice::sql {
@@ -66,6 +69,7 @@ status append_tail(compile_context& ctx, const query::insert_query& q, decode::p
 status append_statement(compile_context& ctx, const query::insert_query& q, size_t begin,
                         size_t end) {
   const schema::table& t = *q.table;
+  append_with(ctx, q.with);
   ctx.text("insert into ");
   ctx.identifier(t.name);
   for (size_t i = 0; i < t.columns.size(); ++i) {
@@ -80,10 +84,48 @@ status append_statement(compile_context& ctx, const query::insert_query& q, size
   return ok_status();
 }
 
+// `insert into "t" ("a", "b") select ...`: the columns are the select's field keys. With an
+// upsert the select sits in a derived table with `where true`: SQLite would otherwise read the
+// `on` of `on conflict` as a join's.
+status append_select_statement(compile_context& ctx, const query::insert_query& q) {
+  const schema::table& t = *q.table;
+  const auto& fields = *q.select->fields;
+  append_with(ctx, q.with);
+  for (const auto& c : t.columns) {
+    const bool selected = std::any_of(fields.begin(), fields.end(),
+                                      [&](const query::output_field& f) { return f.key == c.key; });
+    if (!selected && c.not_null && !has_database_default(c))
+      return make_error(error_code::invalid_value,
+                        "column \"" + t.key + "." + c.key + "\" needs a value: select it",
+                        {"select"});
+  }
+  ctx.text("insert into ");
+  ctx.identifier(t.name);
+  for (size_t i = 0; i < fields.size(); ++i) {
+    ctx.text(i ? ", " : " (");
+    ctx.identifier(t.find_column(fields[i].key)->name);
+  }
+  ctx.text(") ");
+  if (q.conflict) ctx.text("select * from (");
+  append_nested_select(ctx, *q.select);
+  if (q.conflict) ctx.text(") \"rows\" where true");
+  return ok_status();
+}
+
 }  // namespace
 
 result<compiled> compile_insert(const dialect& d, const query::expr_pool& exprs,
                                 const query::insert_query& q) noexcept {
+  if (q.select) {
+    compiled out;
+    compile_context ctx(d, exprs);
+    SLUICE_CHECK(append_select_statement(ctx, q));
+    ctx.enter(q.table->key, q.table->name);
+    SLUICE_CHECK(append_tail(ctx, q, out.plan));
+    SLUICE_CHECK(ctx.check_param_limit());
+    out.statements.push_back(ctx.take(write_returns(ctx, out.plan)));
+    return out;
+  }
   // Each row's parameter count, measured by compiling it on its own.
   std::vector<size_t> row_params;
   for (size_t r = 0; r < q.rows.size(); ++r) {
@@ -109,6 +151,7 @@ result<compiled> compile_insert(const dialect& d, const query::expr_pool& exprs,
     ctx.enter(q.table->key, q.table->name);
     SLUICE_CHECK(append_statement(ctx, q, begin, end));
     SLUICE_CHECK(append_tail(ctx, q, out.plan));
+    SLUICE_CHECK(ctx.check_param_limit());
     out.statements.push_back(ctx.take(write_returns(ctx, out.plan)));
     begin = end;
   }

@@ -1,6 +1,7 @@
 // update, delete and count: one table, an optional where, an optional returning.
 #include "sql/clauses.h"
 #include "sql/families.h"
+#include "sql/nested.h"
 #include "sql/types.h"
 
 namespace sluice::sql {
@@ -25,6 +26,7 @@ result<compiled> finish(compile_context& ctx, const schema::table& t,
 result<compiled> compile_update(const dialect& d, const query::expr_pool& exprs,
                                 const query::update_query& q) noexcept {
   compile_context ctx(d, exprs);
+  append_with(ctx, q.with);
   ctx.enter(q.table->key, q.table->name);
   ctx.text("update ");
   ctx.identifier(q.table->name);
@@ -41,6 +43,7 @@ result<compiled> compile_update(const dialect& d, const query::expr_pool& exprs,
 result<compiled> compile_delete(const dialect& d, const query::expr_pool& exprs,
                                 const query::delete_query& q) noexcept {
   compile_context ctx(d, exprs);
+  append_with(ctx, q.with);
   ctx.enter(q.table->key, q.table->name);
   ctx.text("delete from ");
   ctx.identifier(q.table->name);

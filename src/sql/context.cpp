@@ -42,6 +42,7 @@ std::string_view compile_context::qualifier(std::string_view table_key) const no
 }
 
 status compile_context::check_param_limit() const noexcept {
+  if (failure_) return *failure_;
   const uint32_t limit = caps().max_params;
   if (params_.size() <= limit) return ok_status();
   return make_error(error_code::too_many_parameters,

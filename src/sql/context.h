@@ -2,6 +2,7 @@
 // The state of one compile: the SQL text, its parameters (whose order numbers the
 // placeholders) and the query levels column references resolve against. Lives for one
 // statement and is never copied.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -43,7 +44,12 @@ class compile_context {
   void leave() noexcept { levels_.pop_back(); }
   [[nodiscard]] std::string_view qualifier(std::string_view table_key) const noexcept;
 
-  // Errors: too_many_parameters.
+  // Records an error found while writing text (a nested select the dialect cannot run); the
+  // first one is what check_param_limit() reports.
+  void fail(error e) noexcept {
+    if (!failure_) failure_ = std::move(e);
+  }
+  // Errors: the first fail(), else too_many_parameters.
   [[nodiscard]] status check_param_limit() const noexcept;
   [[nodiscard]] statement take(returns_kind returns) noexcept;
 
@@ -53,6 +59,7 @@ class compile_context {
   std::string sql_;
   std::vector<param> params_;
   std::vector<std::pair<std::string, std::string>> levels_;
+  std::optional<error> failure_;
 };
 
 }  // namespace sluice::sql

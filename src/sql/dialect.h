@@ -20,6 +20,7 @@ struct capabilities {
   bool lateral_joins;         // relations attach as `left join lateral`, else scalar subqueries
   bool aggregate_order_by;    // orders inside the JSON aggregate (else the input is pre-ordered)
   bool distinct_on;           // `select distinct on (...)`
+  bool set_operations_all;    // `intersect all`, `except all` (every dialect has `union all`)
   // Selects and relational queries return the caller's final JSON as one text cell, writes
   // with returning one final JSON object per row: rows are key/value objects whose cells the
   // database converts itself (json_value_template).

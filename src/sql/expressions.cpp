@@ -2,6 +2,7 @@
 
 #include <variant>
 
+#include "sql/nested.h"
 #include "sql/types.h"
 
 namespace sluice::sql {
@@ -147,6 +148,23 @@ struct printer {
     }
     ctx.text(")");
   }
+  // Fields of a subquery or CTE are always qualified by its alias: the alias is the only name
+  // the outer query has for them.
+  void operator()(const field_ref& f) { ctx.qualified(f.source, f.key); }
+  void operator()(const subquery& s) {
+    ctx.text("(");
+    append_nested_select(ctx, *s.query);
+    ctx.text(")");
+  }
+  void operator()(const exists_check& e) {
+    ctx.text(e.negated ? "not exists " : "exists ");
+    print(e.query, param_type::any);
+  }
+  void operator()(const in_subquery& s) {
+    operand(s.left, param_type::any);
+    ctx.text(s.negated ? " not in " : " in ");
+    print(s.query, param_type::any);
+  }
   void operator()(const raw_sql& r) {
     for (const raw_part& part : r.parts) {
       switch (part.what) {
@@ -171,15 +189,26 @@ struct printer {
 bool is_atom(const compile_context& ctx, expr_id id) noexcept {
   const expr& e = ctx.exprs()[id];
   return std::holds_alternative<column_ref>(e) || std::holds_alternative<param_ref>(e) ||
-         std::holds_alternative<aggregate>(e);
+         std::holds_alternative<aggregate>(e) || std::holds_alternative<field_ref>(e) ||
+         std::holds_alternative<subquery>(e);
 }
 
 void append_expr(compile_context& ctx, expr_id id, column_style style, param_type hint) noexcept {
   printer{ctx, style, hint}.print(id, hint);
 }
 
+namespace {
+
+// The value a subquery node yields: its select's one field (the parser checks there is one
+// wherever a subquery is a value).
+expr_id subquery_value(const subquery& s) noexcept { return s.query->fields->front().value; }
+
+}  // namespace
+
 param_type type_hint(const compile_context& ctx, expr_id id) noexcept {
   const expr& e = ctx.exprs()[id];
+  if (const auto* f = std::get_if<field_ref>(&e)) return type_hint(ctx, f->value);
+  if (const auto* s = std::get_if<subquery>(&e)) return type_hint(ctx, subquery_value(*s));
   if (const auto* c = std::get_if<column_ref>(&e)) return param_type_of(*c->column);
   if (const auto* r = std::get_if<raw_sql>(&e)) {
     switch (r->mapping) {
@@ -237,8 +266,19 @@ decode::value_type raw_type(const raw_sql& r) {
 
 }  // namespace
 
+bool reads_database_json(const expr_pool& exprs, expr_id id) noexcept {
+  const expr& e = exprs[id];
+  if (const auto* f = std::get_if<field_ref>(&e)) return reads_database_json(exprs, f->value);
+  if (const auto* s = std::get_if<subquery>(&e)) return reads_database_json(exprs, subquery_value(*s));
+  const auto* raw = std::get_if<raw_sql>(&e);
+  return raw && raw->mapping == raw_mapping::database;
+}
+
 result<decode::field> output_plan_field(const expr_pool& exprs, const output_field& f) noexcept {
   const expr& e = exprs[f.value];
+  // A subquery's field, or a subquery's value, has the type it has inside.
+  if (const auto* ref = std::get_if<field_ref>(&e)) return output_plan_field(exprs, {f.key, ref->value});
+  if (const auto* s = std::get_if<subquery>(&e)) return output_plan_field(exprs, {f.key, subquery_value(*s)});
   if (const auto* c = std::get_if<column_ref>(&e)) return scalar_field(f.key, *c->column);
   if (std::holds_alternative<param_ref>(e))
     return make_error(error_code::unsupported_feature,
@@ -278,6 +318,11 @@ std::vector<const column_ref*> columns_read(const expr_pool& exprs, expr_id id) 
       for (const raw_part& part : r.parts)
         if (part.what == raw_part::kind::expression) walk(part.value);
     }
+    // A subquery's columns belong to its own query level, a source's field to the source.
+    void operator()(const field_ref&) {}
+    void operator()(const subquery&) {}
+    void operator()(const exists_check&) {}
+    void operator()(const in_subquery& s) { walk(s.left); }
   };
   std::vector<const column_ref*> out;
   collector{exprs, out}.walk(id);

@@ -30,6 +30,10 @@ void append_expr(compile_context& ctx, query::expr_id id, column_style style,
 [[nodiscard]] result<decode::field> output_plan_field(const query::expr_pool& exprs,
                                                       const query::output_field& f) noexcept;
 
+// The expression's value is a fragment's without `.mapWith()` (directly, or through the fields
+// of subqueries): selected, it is the database's own JSON of it (raw_cell_function).
+[[nodiscard]] bool reads_database_json(const query::expr_pool& exprs, query::expr_id id) noexcept;
+
 // Every column reference the expression reads, in text order.
 [[nodiscard]] std::vector<const query::column_ref*> columns_read(const query::expr_pool& exprs,
                                                                  query::expr_id id) noexcept;

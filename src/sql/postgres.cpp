@@ -87,6 +87,7 @@ class postgres final : public dialect {
       .lateral_joins = true,
       .aggregate_order_by = true,
       .distinct_on = true,
+      .set_operations_all = true,
       .builds_final_json = false,
       .offset_needs_limit = false,
       .enum_types = true,

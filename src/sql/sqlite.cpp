@@ -159,6 +159,7 @@ class sqlite final : public dialect {
       .lateral_joins = false,
       .aggregate_order_by = false,
       .distinct_on = false,
+      .set_operations_all = false,
       .builds_final_json = true,
       .offset_needs_limit = true,
       .enum_types = false,

@@ -10,6 +10,7 @@ import { argumentScenarios } from "./query/arguments-scenarios.js";
 import { joinScenarios } from "./query/join-scenarios.js";
 import { preparedScenarios } from "./query/prepared-scenarios.js";
 import { sqlScenarios } from "./query/sql-scenarios.js";
+import { subqueryScenarios } from "./query/subquery-scenarios.js";
 import { posts, users } from "../../worker/app/schema.js";
 import {
   DatabaseError,
@@ -418,4 +419,5 @@ export function dbScenarios(backend) {
   sqlScenarios(() => db, seed);
   joinScenarios(() => db, seed);
   preparedScenarios(() => db, seed);
+  subqueryScenarios(() => db, seed, backend.dialect);
 }

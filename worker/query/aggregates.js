@@ -20,6 +20,14 @@ class Aggregate extends Expression {
     this.distinct = distinct;
   }
 
+  /**
+   * drizzle's `count().as("n")`, which a field of a subquery needs there: the field's key
+   * already names it here, so the alias changes nothing.
+   */
+  as() {
+    return this;
+  }
+
   write(ctx) {
     const arg = this.arg === undefined ? "" : `,"arg":${ctx.operand(this.arg)}`;
     return `{"agg":"${this.fn}"${arg}${this.distinct ? ',"distinct":true' : ""}}`;

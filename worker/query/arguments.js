@@ -10,6 +10,7 @@ import { isTable } from "../schema/table-meta.js";
 import { Order } from "./ordering.js";
 import { Placeholder } from "./placeholder.js";
 import { Expression } from "./spec-context.js";
+import { isNestable } from "./subquery.js";
 
 /**
  * What `value` is, when it cannot be bound as a parameter; undefined for a value. Values are
@@ -61,13 +62,14 @@ function refuse(where, expected, value, hint = "") {
 }
 
 /**
- * Checks an operand of an operator: a column, an expression or a value.
+ * Checks an operand of an operator: a column, an expression, a select (a subquery whose one
+ * field is the value) or a value.
  * @param {unknown} value
  * @param {string} where names the argument, e.g. `eq() argument 2`
  * @param {unknown} [other] the operand on the other side, named when it is a column
  */
 export function checkOperand(value, where, other) {
-  if (isColumn(value) || value instanceof Expression || nonValueKind(value) === undefined) return value;
+  if (isColumn(value) || value instanceof Expression || isNestable(value) || nonValueKind(value) === undefined) return value;
   const against = isColumn(other) ? ` (compared with ${describeColumn(other)})` : "";
   const hint = value === undefined ? " (use null, or isNull() for IS NULL)" : "";
   throw refuse(`${where}${against}`, "a column, an expression or a value", value, hint);

@@ -10,7 +10,8 @@ import { SluiceError } from "../errors.js";
 import { execute, toSQL } from "../runtime/execute.js";
 import { isColumn } from "../schema/column.js";
 import { PreparedQuery } from "./prepared.js";
-import { Expression, SpecContext, columnRef } from "./spec-context.js";
+import { Expression, SpecContext } from "./spec-context.js";
+import { isNestable } from "./subquery.js";
 
 export class QueryBuilder {
   /** @param {import("../db.js").Database} db */
@@ -100,8 +101,8 @@ export function checkFields(fields, where) {
   let count = 0;
   for (const key in fields) {
     const value = fields[key];
-    if (!isColumn(value) && !(value instanceof Expression)) {
-      throw new SluiceError("invalid_value", `${where}: field "${key}" must be a column or an expression`, {
+    if (!isColumn(value) && !(value instanceof Expression) && !isNestable(value)) {
+      throw new SluiceError("invalid_value", `${where}: field "${key}" must be a column, an expression or a select`, {
         path: [where, key],
       });
     }
@@ -115,8 +116,7 @@ export function checkFields(fields, where) {
 export function writeFields(ctx, fields) {
   let out = "";
   for (const key in fields) {
-    const value = fields[key];
-    out += `${out ? "," : ""}{"key":${JSON.stringify(key)},"expr":${isColumn(value) ? columnRef(value) : value.write(ctx)}}`;
+    out += `${out ? "," : ""}{"key":${JSON.stringify(key)},"expr":${ctx.operand(fields[key])}}`;
   }
   return `[${out}]`;
 }

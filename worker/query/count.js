@@ -1,6 +1,7 @@
 /**
  * @module query/count
- * `db.$count(table, condition?)`: resolves to a number.
+ * `db.$count(table, condition?)`: resolves to a number; as a select field or a value, it is a
+ * scalar subquery.
  * @example
  * await db.$count(posts, eq(posts.published, true));
  * // postgres: select count(*) from "posts" where "posts"."published" = $1
@@ -16,6 +17,11 @@ export class CountQuery extends QueryBuilder {
     tableKey(table);
     this.table = table;
     this.condition = checkCondition(condition, "$count() argument 2");
+  }
+
+  /** As a value (a select field, a where operand): `(select count(*) from ... where ...)`. */
+  writeNested(ctx) {
+    return `{"table":${JSON.stringify(tableKey(this.table))},"fields":[{"key":"count","expr":{"agg":"count"}}]${writeWhere(ctx, this.condition)}}`;
   }
 
   writeSpec(ctx) {

@@ -5,6 +5,7 @@
 import { checkCondition } from "./arguments.js";
 import { QueryBuilder, checkFields, writeReturning, writeWhere } from "./builder.js";
 import { tableKey } from "./spec-context.js";
+import { writeWith } from "./subquery.js";
 
 export class FilteredWriteQuery extends QueryBuilder {
   constructor(db, table) {
@@ -13,6 +14,8 @@ export class FilteredWriteQuery extends QueryBuilder {
     this.table = table;
     this.condition = undefined;
     this.returningFields = undefined;
+    /** CTEs from `db.with(...)`. */
+    this.withList = [];
   }
 
   /** @param {object | undefined} condition undefined means every row */
@@ -29,7 +32,7 @@ export class FilteredWriteQuery extends QueryBuilder {
 
   /** The spec text of statement `kind` with `members` (leading comma included) after its table. */
   writeFilteredSpec(ctx, kind, members) {
-    const head = `${this.db.prefix}"kind":"${kind}","table":${JSON.stringify(tableKey(this.table))}${members}`;
+    const head = `${this.db.prefix}"kind":"${kind}"${writeWith(ctx, this.withList)},"table":${JSON.stringify(tableKey(this.table))}${members}`;
     return `${head}${writeWhere(ctx, this.condition)}${writeReturning(ctx, this.returningFields)}}`;
   }
 }

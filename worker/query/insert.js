@@ -12,6 +12,8 @@ import { SluiceError } from "../errors.js";
 import { isColumn } from "../schema/column.js";
 import { TABLE } from "../schema/table-meta.js";
 import { QueryBuilder, checkFields, writeReturning } from "./builder.js";
+import { SelectQuery } from "./select.js";
+import { writeWith } from "./subquery.js";
 import { tableKey } from "./spec-context.js";
 import { writeInsertRow, writeSet } from "./write-values.js";
 
@@ -37,8 +39,11 @@ export class InsertQuery extends QueryBuilder {
     tableKey(table);
     this.table = table;
     this.rows = undefined;
+    this.source = undefined;
     this.conflict = undefined;
     this.returningFields = undefined;
+    /** CTEs from `db.with(...)`. */
+    this.withList = [];
   }
 
   /** @param {object | object[]} rows */
@@ -46,6 +51,19 @@ export class InsertQuery extends QueryBuilder {
     const list = Array.isArray(rows) ? rows : [rows];
     if (list.length === 0) throw new SluiceError("invalid_value", "insert().values() needs at least one row");
     this.rows = list;
+    return this;
+  }
+
+  /**
+   * `insert into t (...) select ...`: each field key of the select names the column it fills
+   * (columns with a database default may be left out). Takes a select or a callback that
+   * receives the db and returns one.
+   * @param {SelectQuery | ((db: object) => SelectQuery)} query
+   */
+  select(query) {
+    const body = typeof query === "function" ? query(this.db) : query;
+    if (!(body instanceof SelectQuery)) throw new SluiceError("invalid_value", "insert().select(): expected a select query");
+    this.source = body;
     return this;
   }
 
@@ -75,10 +93,15 @@ export class InsertQuery extends QueryBuilder {
   }
 
   writeSpec(ctx) {
-    if (this.rows === undefined) throw new SluiceError("invalid_value", "insert() needs .values()");
-    let rows = "";
-    for (let i = 0; i < this.rows.length; i++) rows += (i ? "," : "") + writeInsertRow(ctx, this.table, this.rows[i]);
-    let spec = `${this.db.prefix}"kind":"insert","table":${JSON.stringify(tableKey(this.table))},"rows":[${rows}]`;
+    let spec = `${this.db.prefix}"kind":"insert"${writeWith(ctx, this.withList)},"table":${JSON.stringify(tableKey(this.table))}`;
+    if (this.source !== undefined) {
+      spec += `,"select":${this.source.writeNested(ctx)}`;
+    } else {
+      if (this.rows === undefined) throw new SluiceError("invalid_value", "insert() needs .values() or .select()");
+      let rows = "";
+      for (let i = 0; i < this.rows.length; i++) rows += (i ? "," : "") + writeInsertRow(ctx, this.table, this.rows[i]);
+      spec += `,"rows":[${rows}]`;
+    }
     const conflict = this.conflict;
     if (conflict !== undefined) {
       spec += `,"onConflict":{"action":"${conflict.action}"`;

@@ -12,6 +12,7 @@ import { isColumn } from "../schema/column.js";
 import { checkCondition, checkOperand } from "./arguments.js";
 import { Placeholder } from "./placeholder.js";
 import { Expression } from "./spec-context.js";
+import { isNestable } from "./subquery.js";
 
 class Comparison extends Expression {
   constructor(op, left, right) {
@@ -37,6 +38,11 @@ class Membership extends Expression {
     // Postgres types the array from a column on the left; anything else is written as a list.
     // So is a list for a real column: SQLite reads json_each's numbers with its own parser,
     // which misses the exact double for some values, where a bound double is exact.
+    if (isNestable(list)) {
+      this.asOneValue = false;
+      this.list = list;
+      return;
+    }
     this.asOneValue = isColumn(this.left) && this.left.type !== "real";
     if (list instanceof Placeholder && this.asOneValue) {
       this.list = list;
@@ -52,6 +58,7 @@ class Membership extends Expression {
 
   write(ctx) {
     const left = ctx.operand(this.left);
+    if (isNestable(this.list)) return `{"op":"${this.op}","left":${left},"right":${ctx.operand(this.list)}}`;
     if (this.asOneValue) return `{"op":"${this.op}","left":${left},"right":${ctx.param(this.list, this.left)}}`;
     let items = "";
     for (let i = 0; i < this.list.length; i++) {
@@ -85,6 +92,20 @@ class Range extends Expression {
   write(ctx) {
     const arg = ctx.operand(this.arg);
     return `{"op":"${this.op}","arg":${arg},"low":${ctx.operand(this.low, this.arg)},"high":${ctx.operand(this.high, this.arg)}}`;
+  }
+}
+
+// `exists (select ...)`: whether the select finds any row.
+class Exists extends Expression {
+  constructor(op, query) {
+    super();
+    if (!isNestable(query)) throw new SluiceError("invalid_value", `${op}() takes a select query`, { path: [op] });
+    this.op = op;
+    this.query = query;
+  }
+
+  write(ctx) {
+    return `{"op":"${this.op}","arg":${ctx.operand(this.query)}}`;
   }
 }
 
@@ -123,7 +144,10 @@ export const notLike = (left, pattern) => new Comparison("notLike", left, patter
 export const ilike = (left, pattern) => new Comparison("ilike", left, pattern);
 /** Case-insensitive not like. */
 export const notIlike = (left, pattern) => new Comparison("notIlike", left, pattern);
-/** `left in (...)`; an empty list is false. A list of values is bound as one parameter. */
+/**
+ * `left in (...)`; an empty list is false. A list of values is bound as one parameter; a
+ * select of one field is a subquery.
+ */
 export const inArray = (left, values) => new Membership("inArray", left, values);
 /** `left not in (...)`; an empty list is true. */
 export const notInArray = (left, values) => new Membership("notInArray", left, values);
@@ -137,6 +161,10 @@ export const not = (condition) => new Unary("not", condition);
 export const between = (arg, low, high) => new Range("between", arg, low, high);
 /** `arg not between low and high` */
 export const notBetween = (arg, low, high) => new Range("notBetween", arg, low, high);
+/** `exists (select ...)`: the select finds a row. */
+export const exists = (query) => new Exists("exists", query);
+/** `not exists (select ...)` */
+export const notExists = (query) => new Exists("notExists", query);
 /** All conditions; undefined ones are skipped, none means no condition. */
 export const and = (...conditions) => new Logical("and", conditions);
 /** Any condition; undefined ones are skipped. */
@@ -145,5 +173,5 @@ export const or = (...conditions) => new Logical("or", conditions);
 /** The operators handed to relational `where` callbacks: `(t, { eq }) => eq(t.published, true)`. */
 export const operators = {
   eq, ne, gt, gte, lt, lte, like, notLike, ilike, notIlike, inArray, notInArray,
-  isNull, isNotNull, not, between, notBetween, and, or,
+  isNull, isNotNull, not, between, notBetween, and, or, exists, notExists,
 };

@@ -33,13 +33,16 @@ export class SpecContext {
   }
 
   /**
-   * The spec of an operand: a column reference, a nested expression, or a parameter. `other`
+   * The spec of an operand: a column reference, a nested expression, a subquery, or a
+   * parameter. `other`
    * is the operand on the other side of a comparison: a value compared with a column is
    * encoded for that column.
    */
   operand(value, other) {
     if (isColumn(value)) return columnRef(value);
     if (value instanceof Expression) return value.write(this);
+    // A select (or db.$count) as a value: a subquery.
+    if (typeof value?.writeNested === "function") return `{"select":${value.writeNested(this)}}`;
     return this.param(value, isColumn(other) ? other : undefined);
   }
 }

@@ -17,6 +17,7 @@ import { isTable } from "../schema/table-meta.js";
 import { nonValueKind } from "./arguments.js";
 import { Placeholder } from "./placeholder.js";
 import { Expression, columnRef, tableKey } from "./spec-context.js";
+import { isNestable } from "./subquery.js";
 
 class Raw {
   constructor(text) {
@@ -46,7 +47,7 @@ export class SQL extends Expression {
     for (let i = 0; i < values.length; i++) {
       const kind = interpolated(values[i]) ? undefined : nonValueKind(values[i]);
       if (kind !== undefined) {
-        throw new SluiceError("invalid_value", `sql\`\` value ${i + 1}: expected a column, a table, a fragment or a value, got ${kind}`);
+        throw new SluiceError("invalid_value", `sql\`\` value ${i + 1}: expected a column, a table, a fragment, a select or a value, got ${kind}`);
       }
     }
   }
@@ -94,8 +95,9 @@ export class SQL extends Expression {
   }
 }
 
+// A select (or db.$count) in a fragment is a subquery: `sql\`(${db.select(...)})\``.
 function interpolated(value) {
-  return value instanceof Raw || value instanceof Identifier || isTable(value) || isColumn(value) || value instanceof Expression;
+  return value instanceof Raw || value instanceof Identifier || isTable(value) || isColumn(value) || value instanceof Expression || isNestable(value);
 }
 
 /**

@@ -4,11 +4,16 @@
 import type { AnyColumn, ColumnValue } from "./columns.js";
 import type { Sortable, TypedExpression } from "./operators.js";
 
-export declare function count(expression?: Sortable): TypedExpression<number>;
-export declare function countDistinct(expression: Sortable): TypedExpression<number>;
-export declare function sum(expression: Sortable): TypedExpression<string | null>;
-export declare function sumDistinct(expression: Sortable): TypedExpression<string | null>;
-export declare function avg(expression: Sortable): TypedExpression<string | null>;
-export declare function avgDistinct(expression: Sortable): TypedExpression<string | null>;
-export declare function min<TColumn extends AnyColumn>(column: TColumn): TypedExpression<ColumnValue<TColumn> | null>;
-export declare function max<TColumn extends AnyColumn>(column: TColumn): TypedExpression<ColumnValue<TColumn> | null>;
+/** An aggregate; `.as(name)` is accepted as drizzle's subquery fields need it (a no-op here). */
+export interface Aggregate<TValue> extends TypedExpression<TValue> {
+  as(alias: string): Aggregate<TValue>;
+}
+
+export declare function count(expression?: Sortable): Aggregate<number>;
+export declare function countDistinct(expression: Sortable): Aggregate<number>;
+export declare function sum(expression: Sortable): Aggregate<string | null>;
+export declare function sumDistinct(expression: Sortable): Aggregate<string | null>;
+export declare function avg(expression: Sortable): Aggregate<string | null>;
+export declare function avgDistinct(expression: Sortable): Aggregate<string | null>;
+export declare function min<TColumn extends AnyColumn>(column: TColumn): Aggregate<ColumnValue<TColumn> | null>;
+export declare function max<TColumn extends AnyColumn>(column: TColumn): Aggregate<ColumnValue<TColumn> | null>;

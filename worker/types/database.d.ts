@@ -1,9 +1,22 @@
 // `createDb` and the database object it returns.
 import type { driverInfo } from "./internal.js";
-import type { Condition, SQL, Sortable } from "./operators.js";
+import type { Condition, SQL, Sortable, TypedExpression } from "./operators.js";
 import type { DeleteQuery, InsertInto, Projection, Query, SelectFrom, UpdateSetStep, WriteResult } from "./queries.js";
 import type { RelationalQueries } from "./relational.js";
+import type { AnyCte, Cte, RowOf } from "./subqueries.js";
 import type { SchemaTable } from "./table.js";
+
+/** The select builders, alone or after `db.with(...)`. */
+export interface SelectStarts<TSchema> {
+  select(): SelectFrom<TSchema, undefined>;
+  select<TFields extends Projection>(fields: TFields): SelectFrom<TSchema, TFields>;
+  /** `select distinct`: each distinct row once. */
+  selectDistinct(): SelectFrom<TSchema, undefined>;
+  selectDistinct<TFields extends Projection>(fields: TFields): SelectFrom<TSchema, TFields>;
+  /** Postgres only (SQLite: a SluiceError): the first row of each group of `on`. */
+  selectDistinctOn(on: readonly Sortable[]): SelectFrom<TSchema, undefined>;
+  selectDistinctOn<TFields extends Projection>(on: readonly Sortable[], fields: TFields): SelectFrom<TSchema, TFields>;
+}
 
 /** A database connection made by a driver helper such as `d1(env.DB)`; opaque to applications. */
 export interface Driver {
@@ -38,21 +51,20 @@ export type BatchResults<TQueries extends readonly Query<unknown>[]> = {
   -readonly [I in keyof TQueries]: TQueries[I] extends Query<infer R> ? R : never;
 };
 
-export interface Database<TSchema> {
+export interface Database<TSchema> extends SelectStarts<TSchema> {
   readonly query: RelationalQueries<TSchema>;
-  select(): SelectFrom<TSchema, undefined>;
-  select<TFields extends Projection>(fields: TFields): SelectFrom<TSchema, TFields>;
-  /** `select distinct`: each distinct row once. */
-  selectDistinct(): SelectFrom<TSchema, undefined>;
-  selectDistinct<TFields extends Projection>(fields: TFields): SelectFrom<TSchema, TFields>;
-  /** Postgres only (SQLite: a SluiceError): the first row of each group of `on`. */
-  selectDistinctOn(on: readonly Sortable[]): SelectFrom<TSchema, undefined>;
-  selectDistinctOn<TFields extends Projection>(on: readonly Sortable[], fields: TFields): SelectFrom<TSchema, TFields>;
+  /** A CTE named `alias`, for `db.with(...)`; `query` is a select or a callback making one. */
+  $with<TAlias extends string>(
+    alias: TAlias,
+  ): { as<TQuery extends Query<object[]>>(query: TQuery | ((db: Database<TSchema>) => TQuery)): Cte<TAlias, RowOf<TQuery>> };
+  /** Statements that read the CTEs `ctes`, written once before the statement. */
+  with(...ctes: AnyCte[]): SelectStarts<TSchema> & Pick<Database<TSchema>, "insert" | "update" | "delete">;
   // Builders take only the schema's tables: sluice knows no other.
-  insert<TTable extends SchemaTable<TSchema>>(table: TTable): InsertInto<TTable>;
+  insert<TTable extends SchemaTable<TSchema>>(table: TTable): InsertInto<TTable, Database<TSchema>>;
   update<TTable extends SchemaTable<TSchema>>(table: TTable): UpdateSetStep<TTable>;
   delete<TTable extends SchemaTable<TSchema>>(table: TTable): DeleteQuery<TTable, WriteResult>;
-  $count(table: SchemaTable<TSchema>, where?: Condition): Query<number>;
+  /** A number; as a select field or a value, a scalar subquery. */
+  $count(table: SchemaTable<TSchema>, where?: Condition): Query<number> & TypedExpression<number>;
   /**
    * One atomic round trip; a tuple in, the matching tuple of results out. `options` set the
    * transaction of drivers that have one (neonHttp); D1 ignores them.

@@ -14,6 +14,7 @@ export declare const orderInfo: unique symbol;
 export declare const sqlInfo: unique symbol;
 export declare const valueInfo: unique symbol;
 export declare const driverInfo: unique symbol;
+export declare const sourceInfo: unique symbol;
 
 /** Flattens an intersection into one object type, so editors show plain rows. */
 export type Simplify<T> = { [K in keyof T]: T[K] } & {};

@@ -51,6 +51,7 @@ type StringColumn = ColumnHolding<string>;
 export type Operand<TColumn extends AnyColumn> =
   | ConfigOf<TColumn>["input"]
   | ColumnHolding<ConfigOf<TColumn>["data"]>
+  | SelectOfOne<ConfigOf<TColumn>["data"]>
   | Placeholder;
 
 /** A value left open in a prepared statement (`sql.placeholder("id")`), filled by `execute({ id })`. */
@@ -59,17 +60,17 @@ export interface Placeholder<TName extends string = string> {
 }
 
 export declare function eq<TColumn extends AnyColumn>(column: TColumn, value: Operand<TColumn>): Condition;
-export declare function eq<TValue>(expression: TypedExpression<TValue>, value: NonNullable<TValue> | TypedExpression<TValue>): Condition;
+export declare function eq<TValue>(expression: TypedExpression<TValue>, value: NonNullable<TValue> | TypedExpression<TValue> | ColumnHolding<NonNullable<TValue>>): Condition;
 export declare function ne<TColumn extends AnyColumn>(column: TColumn, value: Operand<TColumn>): Condition;
-export declare function ne<TValue>(expression: TypedExpression<TValue>, value: NonNullable<TValue> | TypedExpression<TValue>): Condition;
+export declare function ne<TValue>(expression: TypedExpression<TValue>, value: NonNullable<TValue> | TypedExpression<TValue> | ColumnHolding<NonNullable<TValue>>): Condition;
 export declare function gt<TColumn extends AnyColumn>(column: TColumn, value: Operand<TColumn>): Condition;
-export declare function gt<TValue>(expression: TypedExpression<TValue>, value: NonNullable<TValue> | TypedExpression<TValue>): Condition;
+export declare function gt<TValue>(expression: TypedExpression<TValue>, value: NonNullable<TValue> | TypedExpression<TValue> | ColumnHolding<NonNullable<TValue>>): Condition;
 export declare function gte<TColumn extends AnyColumn>(column: TColumn, value: Operand<TColumn>): Condition;
-export declare function gte<TValue>(expression: TypedExpression<TValue>, value: NonNullable<TValue> | TypedExpression<TValue>): Condition;
+export declare function gte<TValue>(expression: TypedExpression<TValue>, value: NonNullable<TValue> | TypedExpression<TValue> | ColumnHolding<NonNullable<TValue>>): Condition;
 export declare function lt<TColumn extends AnyColumn>(column: TColumn, value: Operand<TColumn>): Condition;
-export declare function lt<TValue>(expression: TypedExpression<TValue>, value: NonNullable<TValue> | TypedExpression<TValue>): Condition;
+export declare function lt<TValue>(expression: TypedExpression<TValue>, value: NonNullable<TValue> | TypedExpression<TValue> | ColumnHolding<NonNullable<TValue>>): Condition;
 export declare function lte<TColumn extends AnyColumn>(column: TColumn, value: Operand<TColumn>): Condition;
-export declare function lte<TValue>(expression: TypedExpression<TValue>, value: NonNullable<TValue> | TypedExpression<TValue>): Condition;
+export declare function lte<TValue>(expression: TypedExpression<TValue>, value: NonNullable<TValue> | TypedExpression<TValue> | ColumnHolding<NonNullable<TValue>>): Condition;
 
 /** Pattern operators only apply to text columns. */
 export declare function like(column: StringColumn, pattern: string): Condition;
@@ -78,8 +79,16 @@ export declare function ilike(column: StringColumn, pattern: string): Condition;
 export declare function notIlike(column: StringColumn, pattern: string): Condition;
 
 /** An empty list is allowed: `inArray` is then false and `notInArray` true. */
-export declare function inArray<TColumn extends AnyColumn>(column: TColumn, values: readonly ConfigOf<TColumn>["input"][] | Placeholder): Condition;
-export declare function notInArray<TColumn extends AnyColumn>(column: TColumn, values: readonly ConfigOf<TColumn>["input"][] | Placeholder): Condition;
+/** A select of one field, as a list of values or one value (a subquery). */
+export interface SelectOfOne<TValue> extends PromiseLike<Record<string, TValue>[]> {
+  as(alias: string): unknown;
+}
+
+export declare function inArray<TColumn extends AnyColumn>(column: TColumn, values: readonly ConfigOf<TColumn>["input"][] | Placeholder | SelectOfOne<ConfigOf<TColumn>["data"]>): Condition;
+export declare function notInArray<TColumn extends AnyColumn>(column: TColumn, values: readonly ConfigOf<TColumn>["input"][] | Placeholder | SelectOfOne<ConfigOf<TColumn>["data"]>): Condition;
+/** Whether the select finds a row. */
+export declare function exists(query: PromiseLike<unknown[]>): Condition;
+export declare function notExists(query: PromiseLike<unknown[]>): Condition;
 
 export declare function isNull(column: AnyColumn): Condition;
 export declare function isNotNull(column: AnyColumn): Condition;
@@ -126,6 +135,8 @@ export interface Operators {
   and: typeof and;
   or: typeof or;
   not: typeof not;
+  exists: typeof exists;
+  notExists: typeof notExists;
 }
 
 /** The helpers handed to relational-query `orderBy` callbacks. */

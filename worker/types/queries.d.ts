@@ -3,7 +3,8 @@
 import type { AnyColumn, ColumnValue, TableOfColumn } from "./columns.js";
 import type { Simplify } from "./internal.js";
 import type { Condition, OrderTerm, Placeholder, Sortable, TypedExpression } from "./operators.js";
-import type { AnyTable, ColumnOf, InferInsert, InferSelect, SchemaKey, SchemaTable, TableName, UpdateSet } from "./table.js";
+import type { AnySource, AnySubquery, SourceKey, SourceName, SourceRow, Subquery } from "./subqueries.js";
+import type { AnyTable, ColumnOf, InferInsert, InferSelect, SchemaTable, UpdateSet } from "./table.js";
 
 /** What every builder has: it is a thenable, with `bytes()` and `toSQL()` besides. */
 export interface Query<TResult> extends PromiseLike<TResult> {
@@ -62,6 +63,7 @@ export interface Joined {
   name: string;
   row: object;
   nullable: boolean;
+  source: unknown;
 }
 
 type NullableTables<TJoins extends Record<string, Joined>> = {
@@ -77,31 +79,32 @@ type NullableTables<TJoins extends Record<string, Joined>> = {
 export type SelectResultRow<
   TSchema,
   TFields extends Projection | undefined,
-  TFrom extends AnyTable,
+  TFrom extends AnySource,
   TJoins extends Record<string, Joined>,
   TFromNullable extends boolean = false,
 > = TFields extends Projection
-  ? ProjectedRow<TFields, NullableTables<TJoins> | (TFromNullable extends true ? TableName<TFrom> : never)>
+  ? ProjectedRow<TFields, NullableTables<TJoins> | (TFromNullable extends true ? SourceName<TFrom> : never)>
   : [keyof TJoins] extends [never]
-    ? InferSelect<TFrom>
+    ? SourceRow<TFrom>
     : Simplify<
-        { [K in SchemaKey<TSchema, TFrom>]: InferSelect<TFrom> | (TFromNullable extends true ? null : never) } & {
+        { [K in SourceKey<TSchema, TFrom>]: SourceRow<TFrom> | (TFromNullable extends true ? null : never) } & {
           [K in keyof TJoins]: TJoins[K]["row"] | (TJoins[K]["nullable"] extends true ? null : never);
         }
       >;
 
-type Join<TSchema, TTable extends AnyTable, TNullable extends boolean> = {
-  [K in SchemaKey<TSchema, TTable>]: { name: TableName<TTable>; row: InferSelect<TTable>; nullable: TNullable };
+type Join<TSchema, TTable extends AnySource, TNullable extends boolean> = {
+  [K in SourceKey<TSchema, TTable>]: { name: SourceName<TTable>; row: SourceRow<TTable>; nullable: TNullable; source: TTable };
 };
 
 /** Every table joined so far, once a right or full join can leave each without a row. */
 type AllNullable<TJoins extends Record<string, Joined>> = {
-  [K in keyof TJoins]: { name: TJoins[K]["name"]; row: TJoins[K]["row"]; nullable: true };
+  [K in keyof TJoins]: { name: TJoins[K]["name"]; row: TJoins[K]["row"]; nullable: true; source: TJoins[K]["source"] };
 };
 
 /** `db.select(...)` before `.from()`. */
 export interface SelectFrom<TSchema, TFields extends Projection | undefined> {
-  from<TTable extends SchemaTable<TSchema>>(table: TTable): SelectQuery<TSchema, TFields, TTable, {}>;
+  /** A table of the schema, a subquery (`select.as("sq")`) or a CTE given to `db.with()`. */
+  from<TTable extends SchemaTable<TSchema> | AnySubquery>(table: TTable): SelectQuery<TSchema, TFields, TTable, {}>;
 }
 
 /**
@@ -111,40 +114,38 @@ export interface SelectFrom<TSchema, TFields extends Projection | undefined> {
 export type Selection<
   TSchema,
   TFields extends Projection | undefined,
-  TFrom extends AnyTable,
+  TFrom extends AnySource,
   TJoins extends Record<string, Joined>,
 > = TFields extends Projection
   ? TFields
   : [keyof TJoins] extends [never]
     ? TFrom
-    : { [K in SchemaKey<TSchema, TFrom>]: TFrom } & { [K in keyof TJoins]: TableOfKey<TSchema, K> };
-
-type TableOfKey<TSchema, K> = K extends keyof TSchema ? TSchema[K] : never;
+    : { [K in SourceKey<TSchema, TFrom>]: TFrom } & { [K in keyof TJoins]: TJoins[K]["source"] };
 
 export interface SelectQuery<
   TSchema,
   TFields extends Projection | undefined,
-  TFrom extends AnyTable,
+  TFrom extends AnySource,
   TJoins extends Record<string, Joined>,
   TFromNullable extends boolean = false,
 > extends Query<SelectResultRow<TSchema, TFields, TFrom, TJoins, TFromNullable>[]> {
-  innerJoin<TTable extends SchemaTable<TSchema>>(
+  innerJoin<TTable extends SchemaTable<TSchema> | AnySubquery>(
     table: TTable,
     on: Condition | ((fields: Selection<TSchema, TFields, TFrom, TJoins & Join<TSchema, TTable, false>>) => Condition),
   ): SelectQuery<TSchema, TFields, TFrom, TJoins & Join<TSchema, TTable, false>, TFromNullable>;
-  leftJoin<TTable extends SchemaTable<TSchema>>(
+  leftJoin<TTable extends SchemaTable<TSchema> | AnySubquery>(
     table: TTable,
     on: Condition | ((fields: Selection<TSchema, TFields, TFrom, TJoins & Join<TSchema, TTable, true>>) => Condition),
   ): SelectQuery<TSchema, TFields, TFrom, TJoins & Join<TSchema, TTable, true>, TFromNullable>;
-  rightJoin<TTable extends SchemaTable<TSchema>>(
+  rightJoin<TTable extends SchemaTable<TSchema> | AnySubquery>(
     table: TTable,
     on: Condition | ((fields: Selection<TSchema, TFields, TFrom, TJoins & Join<TSchema, TTable, false>>) => Condition),
   ): SelectQuery<TSchema, TFields, TFrom, AllNullable<TJoins> & Join<TSchema, TTable, false>, true>;
-  fullJoin<TTable extends SchemaTable<TSchema>>(
+  fullJoin<TTable extends SchemaTable<TSchema> | AnySubquery>(
     table: TTable,
     on: Condition | ((fields: Selection<TSchema, TFields, TFrom, TJoins & Join<TSchema, TTable, true>>) => Condition),
   ): SelectQuery<TSchema, TFields, TFrom, AllNullable<TJoins> & Join<TSchema, TTable, true>, true>;
-  crossJoin<TTable extends SchemaTable<TSchema>>(
+  crossJoin<TTable extends SchemaTable<TSchema> | AnySubquery>(
     table: TTable,
   ): SelectQuery<TSchema, TFields, TFrom, TJoins & Join<TSchema, TTable, false>, TFromNullable>;
   where(
@@ -163,14 +164,33 @@ export interface SelectQuery<
   ): this;
   limit(count: number | Placeholder): this;
   offset(count: number | Placeholder): this;
+  /** This select as a subquery for from and joins; `sq.key` reads its fields. */
+  as<TAlias extends string>(alias: TAlias): Subquery<TAlias, SelectResultRow<TSchema, TFields, TFrom, TJoins, TFromNullable>>;
+  /**
+   * Set operations with a select of the same fields; orderBy/limit/offset after them apply to
+   * the combined rows. `intersectAll`/`exceptAll` are Postgres only.
+   */
+  union(query: Query<SelectResultRow<TSchema, TFields, TFrom, TJoins, TFromNullable>[]>): this;
+  unionAll(query: Query<SelectResultRow<TSchema, TFields, TFrom, TJoins, TFromNullable>[]>): this;
+  intersect(query: Query<SelectResultRow<TSchema, TFields, TFrom, TJoins, TFromNullable>[]>): this;
+  intersectAll(query: Query<SelectResultRow<TSchema, TFields, TFrom, TJoins, TFromNullable>[]>): this;
+  except(query: Query<SelectResultRow<TSchema, TFields, TFrom, TJoins, TFromNullable>[]>): this;
+  exceptAll(query: Query<SelectResultRow<TSchema, TFields, TFrom, TJoins, TFromNullable>[]>): this;
 }
 
 /** `onConflict*` targets: a column of the inserted table, or several for a composite key. */
 export type ConflictTarget<TTable extends AnyTable> = ColumnOf<TTable> | ColumnOf<TTable>[];
 
 /** `db.insert(table)` before `.values()`. */
-export interface InsertInto<TTable extends AnyTable> {
+export interface InsertInto<TTable extends AnyTable, TDb = unknown> {
   values(rows: InferInsert<TTable> | readonly InferInsert<TTable>[]): InsertQuery<TTable, WriteResult>;
+  /**
+   * `insert ... select`: each field key of the select names the column it fills; `query` is a
+   * select or a callback receiving the db.
+   */
+  select(
+    query: Query<Partial<InferInsert<TTable>>[]> | ((db: TDb) => Query<Partial<InferInsert<TTable>>[]>),
+  ): InsertQuery<TTable, WriteResult>;
 }
 
 export interface InsertQuery<TTable extends AnyTable, TResult> extends Query<TResult> {

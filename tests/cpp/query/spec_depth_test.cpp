@@ -101,6 +101,30 @@ TEST(SpecDepth, TheDeepestAcceptedSpecCompilesWithinTheModulesStack) {
   }
 }
 
+// users.id in (select id from users where users.id in (select ...)), or from (select ... from
+// (select ...)): each nested select counts as 4 expression levels against the bound of 32.
+std::string subquery_chain(const std::string& dialect, size_t depth) {
+  const std::string in = R"({"op":"inArray","left":{"col":["users","id"]},"right":{"select":{"table":"users","fields":[{"key":"id","expr":{"col":["users","id"]}}],"where":)";
+  return where_spec(dialect, nested(in, depth, R"({"op":"isNull","arg":{"col":["users","id"]}})", "}}}"));
+}
+
+std::string source_chain(const std::string& dialect, size_t depth) {
+  return select_head + dialect + R"(","kind":"select",)" +
+         nested(R"("from":{"as":"s","query":{)", depth, R"("table":"users")", "}}") + "}";
+}
+
+TEST(SpecDepth, TheDeepestNestedSelectsFitTheModulesStack) {
+  for (const auto& make : {subquery_chain, source_chain}) {
+    for (const std::string dialect : {"postgres", "sqlite"}) {
+      const size_t depth = deepest_compiled([&](size_t k) { return make(dialect, k); });
+      EXPECT_GE(depth, 4u) << dialect;
+      EXPECT_LE(depth, 8u) << dialect;
+      const size_t used = stack_used([&] { EXPECT_TRUE(compiles(make(dialect, depth))) << dialect; });
+      EXPECT_LT(used, wasm_stack_bytes * 3 / 4) << dialect << " at depth " << depth;
+    }
+  }
+}
+
 TEST(SpecDepth, HundredThousandLevelsAreAnInvalidJsonError) {
   for (const shape& s : shapes) {
     const std::string spec = s.make("postgres", 100000);

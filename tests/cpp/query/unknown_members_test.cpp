@@ -49,7 +49,7 @@ TEST(UnknownMembers, EveryKindKnowsOnlyItsOwn) {
                  {"where"}, "unknown member \"where\"");
   expect_refused(R"({"kind":"update","table":"users","set":{"name":{"param":0}},"orderBy":[]})",
                  {"orderBy"}, "unknown member \"orderBy\"");
-  expect_refused(R"({"kind":"select","table":"users","with":[]})", {"with"}, "unknown member \"with\"");
+  expect_refused(R"({"kind":"select","table":"users","columns":[]})", {"columns"}, "unknown member \"columns\"");
   expect_refused(R"({"kind":"findMany","table":"users","joins":[]})", {"joins"},
                  "unknown member \"joins\"");
 }
