@@ -61,7 +61,9 @@ inline void require_json(std::string_view text, const char* what) {
     if (surrogate) copy.replace(i + 2, 4, "0041");
   }
   const auto error = parser.parse(simdjson::padded_string(copy)).error();
-  if (error != simdjson::SUCCESS && error != simdjson::BIGINT_ERROR) invariant_broken(what);
+  const bool big_integer = error == simdjson::BIGINT_ERROR || error == simdjson::NUMBER_ERROR ||
+                           error == simdjson::NUMBER_OUT_OF_RANGE;
+  if (error != simdjson::SUCCESS && !big_integer) invariant_broken(what);
 }
 
 }  // namespace sluice::fuzz
