@@ -1,5 +1,6 @@
 #include "sql/compile.h"
 
+#include <utility>
 #include <variant>
 
 #include "core/dom.h"
@@ -34,6 +35,13 @@ struct family_dispatch {
   }
 };
 
+// Selects (set operations and CTEs of selects included), counts and relational reads change
+// nothing; every other family, raw statements included, may.
+bool may_write(const query::statement& s) noexcept {
+  return !std::holds_alternative<query::select_query>(s) && !std::holds_alternative<query::count_query>(s) &&
+         !std::holds_alternative<query::find_query>(s);
+}
+
 }  // namespace
 
 result<compiled> compile(const schema::catalog& cat, std::string_view spec_json) noexcept {
@@ -43,7 +51,9 @@ result<compiled> compile(const schema::catalog& cat, std::string_view spec_json)
   if (!o) return dom::invalid("the query spec must be an object");
   SLUICE_TRY(id, read_dialect(*o));
   SLUICE_TRY(parsed, query::parse_spec(cat, *o));
-  return std::visit(family_dispatch{dialect_for(id), parsed.exprs, cat}, parsed.stmt);
+  SLUICE_TRY(out, std::visit(family_dispatch{dialect_for(id), parsed.exprs, cat}, parsed.stmt));
+  out.writes = may_write(parsed.stmt);
+  return std::move(out);
 }
 
 }  // namespace sluice::sql

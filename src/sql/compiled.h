@@ -39,6 +39,8 @@ struct statement {
 struct compiled {
   std::vector<statement> statements;
   decode::plan plan;
+  // Running the statements may change rows: what an error that cut them off must assume.
+  bool writes = false;
 };
 
 }  // namespace sluice::sql

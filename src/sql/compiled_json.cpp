@@ -97,6 +97,10 @@ std::string compiled_to_json(const compiled& c, uint32_t plan_id) noexcept {
     w.key("respell");
     w.boolean(true);
   }
+  if (c.writes) {
+    w.key("writes");
+    w.boolean(true);
+  }
   w.key("statements");
   w.begin_array();
   for (const auto& s : c.statements) {

@@ -1,6 +1,6 @@
 #pragma once
 // The compiler's answer as it crosses to JS (docs/internals.md §2):
-//   {"plan":3,"result":"rows","timestampKeys":["createdAt"],"respell":true?,"statements":[{"sql":"...",
+//   {"plan":3,"result":"rows","timestampKeys":["createdAt"],"respell":true?,"writes":true?,"statements":[{"sql":"...",
 //    "params":[{"ref":0,"type":"integer"},{"value":"viewer","type":"text"}],"returns":"json"}]}
 #include <cstdint>
 #include <string>

@@ -7,17 +7,16 @@
  */
 import { TransportError } from "../errors.js";
 import { invalidAnswer } from "../drivers/invalid-answer.js";
-import { mayWrite } from "./may-write.js";
 
 /**
  * @param {unknown} error what turning the payloads into a result threw
  * @param {{ sql: string }[]} statements whose payloads they were
- * @param {string[]} specTexts every statement shape of the call (a batch has several)
+ * @param {{ writes: boolean }[]} entries every compiled shape of the call (a batch has several)
  */
-export function answerError(error, statements, specTexts) {
+export function answerError(error, statements, entries) {
   if (error instanceof TransportError) return error;
   const reason = error instanceof Error ? error.message : String(error);
   const wrapped = invalidAnswer(`a result that does not read (${reason})`, statements.map((s) => s.sql).join(";\n"), error);
-  wrapped.committed = specTexts.some(mayWrite);
+  wrapped.committed = entries.some((e) => e.writes);
   return wrapped;
 }

@@ -64,6 +64,7 @@ function evictOldest() {
  * @property {boolean} objects a raw statement: the driver's row objects are the result
  * @property {boolean} respell that final JSON holds reals in SQLite's exact form of them:
  *   one `sluice_decode` writes the caller's JSON from it
+ * @property {boolean} writes running the statements may change rows (the core says which)
  * @property {CompiledStatement[]} statements
  * @property {number} users statements running with this entry now
  * @property {boolean} evicted out of the cache: its plan goes when `users` reaches 0
@@ -100,6 +101,7 @@ function compile(schemaId, specText, dialect) {
     jsonRows: out.statements.length > 0 && out.statements.every((s) => s.returns === "json_rows"),
     objects: out.statements.length === 1 && out.statements[0].returns === "objects",
     respell: out.respell === true,
+    writes: out.writes === true,
     statements: out.statements.map(({ sql, params, returns }) => ({
       sql,
       returns,

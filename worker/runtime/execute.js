@@ -9,7 +9,6 @@ import { SpecContext } from "../query/spec-context.js";
 import { answerError } from "./answer-error.js";
 import { compiled, pin, unpin } from "./compile-cache.js";
 import { finish, finishRaw } from "./decode.js";
-import { mayWrite } from "./may-write.js";
 import { encodeParams } from "./params.js";
 
 /**
@@ -46,7 +45,7 @@ export function bind(db, specText, values, sources) {
   }
   // Nothing can evict the entry before this line: only a compile evicts.
   pin(entry);
-  return { entry, statements, specText };
+  return { entry, statements };
 }
 
 function log(db, statements) {
@@ -68,23 +67,23 @@ export async function execute(db, builder, asBytes) {
 
 /**
  * Runs a statement already bound (bind or prepare).
- * @param {{ entry: object, statements: object[], specText: string }} bound
+ * @param {{ entry: object, statements: object[] }} bound
  * @param {boolean} asBytes
  * @param {{ timeoutMs: number } | undefined} limits the query's own, handed to the driver
  */
-export async function run(db, { entry, statements, specText }, asBytes, limits) {
+export async function run(db, { entry, statements }, asBytes, limits) {
   log(db, statements);
   try {
     let payloads;
     try {
       payloads = statements.length === 1 ? [await db.driver.run(statements[0], limits)] : await db.driver.batch(statements, limits);
     } catch (e) {
-      throw explain(db, e, [specText]);
+      throw explain(db, e, [entry]);
     }
     try {
       return result(db, entry, payloads, asBytes);
     } catch (e) {
-      throw answerError(e, statements, [specText]);
+      throw answerError(e, statements, [entry]);
     }
   } finally {
     unpin(entry);
@@ -103,12 +102,12 @@ export async function executeBatch(db, builders, asBytes, options) {
     const all = prepared.flatMap((p) => p.statements);
     if (all.length === 0) return [];
     log(db, all);
-    const specTexts = prepared.map((p) => p.specText);
+    const entries = prepared.map((p) => p.entry);
     let payloads;
     try {
       payloads = await db.driver.batch(all, batchOptions(builders, options));
     } catch (e) {
-      throw explain(db, e, specTexts);
+      throw explain(db, e, entries);
     }
     let at = 0;
     return prepared.map(({ entry, statements }) => {
@@ -116,7 +115,7 @@ export async function executeBatch(db, builders, asBytes, options) {
       try {
         return result(db, entry, mine, asBytes);
       } catch (e) {
-        throw answerError(e, statements, specTexts);
+        throw answerError(e, statements, entries);
       }
     });
   } finally {
@@ -145,9 +144,9 @@ function batchOptions(builders, options) {
 
 // Drivers say what they know of a failed call: whether the database answered. Statements
 // that write nothing cannot have written whatever happened.
-function explain(db, error, specTexts) {
+function explain(db, error, entries) {
   if (error instanceof TransportError) {
-    if (error.committed !== false && !specTexts.some(mayWrite)) error.committed = false;
+    if (error.committed !== false && !entries.some((e) => e.writes)) error.committed = false;
     return error;
   }
   return nameKey(db, error);
