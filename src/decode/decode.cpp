@@ -79,18 +79,28 @@ bool write_first(od::array rows, const plan& p, row_walker& walker, decode_conte
 }
 
 // count(*) arrives as a number (D1) or as bigint text (Neon): either way a JSON number out.
+// The answer must be exactly one row of one non-null cell; anything else is not a count.
 bool write_count(od::array rows, decode_context& ctx, json_writer& w) noexcept {
-  od::value row, cell;
-  bool found = false;
-  if (!first_of(rows, row, found, ctx)) return false;
-  if (!found) return ctx.fail(error_code::invalid_result, "a count needs one row");
-  od::array cells;
-  if (row.get_array().get(cells)) return ctx.fail(error_code::invalid_result, "a row must be an array of cells");
-  if (!first_of(cells, cell, found, ctx)) return false;
-  bool is_null = false;
-  if (!found || (!cell.is_null().get(is_null) && is_null))
-    return ctx.fail(error_code::invalid_result, "a count needs one non-null cell");
-  return write_cell(cell, value_type::integer, ctx, 0, w);
+  size_t row_count = 0;
+  for (auto item : rows) {
+    od::value row;
+    if (auto e = item.get(row)) return ctx.fail_json(e);
+    if (row_count++ > 0) return ctx.fail(error_code::invalid_result, "a count needs one row");
+    od::array cells;
+    if (row.get_array().get(cells)) return ctx.fail(error_code::invalid_result, "a row must be an array of cells");
+    size_t cell_count = 0;
+    for (auto item_cell : cells) {
+      od::value cell;
+      if (auto e = item_cell.get(cell)) return ctx.fail_json(e);
+      bool is_null = false;
+      if (cell_count++ > 0 || (!cell.is_null().get(is_null) && is_null))
+        return ctx.fail(error_code::invalid_result, "a count needs one non-null cell");
+      if (!write_cell(cell, value_type::integer, ctx, 0, w)) return false;
+    }
+    if (cell_count == 0) return ctx.fail(error_code::invalid_result, "a count needs one non-null cell");
+  }
+  if (row_count == 0) return ctx.fail(error_code::invalid_result, "a count needs one row");
+  return true;
 }
 
 bool write_result(const plan& p, input_format format, od::document& doc, decode_context& ctx,
@@ -105,7 +115,11 @@ bool write_result(const plan& p, input_format format, od::document& doc, decode_
         return ctx.fail(error_code::invalid_json, "unexpected content after the rows");
       return true;
     case result_shape::first: return write_first(rows, p, walker, ctx, w);
-    case result_shape::count: return write_count(rows, ctx, w);
+    case result_shape::count:
+      if (!write_count(rows, ctx, w)) return false;
+      if (format == input_format::rows && !doc.at_end())
+        return ctx.fail(error_code::invalid_json, "unexpected content after the rows");
+      return true;
     case result_shape::none: return true;
   }
   return true;

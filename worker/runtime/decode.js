@@ -10,7 +10,7 @@ import { INPUT_FINAL_JSON, STATUS_OK } from "../../bindings/loader.js";
 import { coreError } from "../errors.js";
 import { sharedCore } from "./core.js";
 import { parseWithDates } from "./parse-with-dates.js";
-import { checkCount, checkFinalText, checkFinalValue } from "./result-shape.js";
+import { checkFinalText, checkFinalValue } from "./result-shape.js";
 
 const encoder = new TextEncoder();
 
@@ -46,7 +46,6 @@ export function finish(entry, format, payloads, asBytes) {
     checkFinalText(entry, text, rowCount);
     return encoder.encode(text);
   }
-  if (entry.result === "count") checkCount(format, payloads);
   if (payloads.length === 1) {
     const out = decodeOne(entry, format, payloads[0], asBytes);
     return asBytes ? out : parse(entry, out);

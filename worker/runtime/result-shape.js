@@ -1,12 +1,9 @@
 /**
  * @module runtime/result-shape
- * Checks of payloads the core's decoder does not see whole: final JSON texts the database
- * built (SQLite), which `.bytes()` would otherwise pass on unread, and counts, whose decoder
- * reads the first cell of the first row. A failure throws; the runtime reports it as an
- * invalid answer.
+ * Checks of payloads the core's decoder does not see: final JSON texts the database built
+ * (SQLite), which `.bytes()` would otherwise pass on unread. A failure throws; the runtime
+ * reports it as an invalid answer.
  */
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-
 const isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
@@ -34,21 +31,4 @@ export function checkFinalValue(entry, value, rowCount) {
  */
 export function checkFinalText(entry, text, rowCount) {
   checkFinalValue(entry, JSON.parse(text), rowCount);
-}
-
-/**
- * Checks that each count payload is one row of one cell (D1: JSON text of rows as arrays;
- * Neon: a response body).
- * @param {0|1} format
- * @param {unknown[]} payloads
- */
-export function checkCount(format, payloads) {
-  for (const payload of payloads) {
-    const parsed = JSON.parse(format === 0 ? payload : utf8.decode(payload));
-    const rows = format === 0 ? parsed : parsed?.rows;
-    if (format === 1 && parsed?.fields?.length !== 1) throw new Error("a count of more than one field");
-    if (!Array.isArray(rows) || rows.length !== 1 || !Array.isArray(rows[0]) || rows[0].length !== 1) {
-      throw new Error("a count that is not one row of one cell");
-    }
-  }
 }

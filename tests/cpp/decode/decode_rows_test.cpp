@@ -83,6 +83,17 @@ TEST(DecodeRows, FirstAndCount) {
   EXPECT_EQ(output(count, input_format::rows, R"([["3"]])"), "3");
 }
 
+// A count reads its whole answer: one row of one non-null cell, nothing after it.
+TEST(DecodeRows, CountRefusesAnyOtherShape) {
+  const plan count = make_plan(result_shape::count, {scalar("count", value_type::integer)});
+  for (const char* answer : {"[]", "[[]]", "[[3],[4]]", "[[3,4]]", "[[null]]", "[[3]]]", "[[3]]x", "[[888888888888888888888{}]]"}) {
+    const auto out = run(count, input_format::rows, answer);
+    EXPECT_FALSE(out.ok()) << answer;
+  }
+  const auto neon = run(count, input_format::neon, R"({"fields":[{"name":"count"}],"rows":[["3"],["4"]]})");
+  EXPECT_FALSE(neon.ok());
+}
+
 TEST(DecodeRows, NoneIsNull) {
   EXPECT_EQ(output(make_plan(result_shape::none, {}), input_format::rows, "[]"), "null");
 }
